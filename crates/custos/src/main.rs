@@ -1,2 +1,81 @@
-//! The `custos` command line.
-fn main() {}
+//! The `custos` command line: flags in, library calls, exit codes out.
+//!
+//! Exit status: 0 when everything went through; 1 when the run finished but some
+//! input lines were rejected (each reported in its place); 2 when the command
+//! could not run at all (bad flags, unreadable files, a broken build).
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod jsonl;
+mod train;
+
+/// Custos protects the personal data flowing through live-commerce platforms.
+#[derive(Parser, Debug)]
+#[command(name = "custos", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Detect personal information in JSON Lines (or plain lines) of text.
+    ///
+    /// Reads {"id": ..., "text": ...} per line from standard input or --input and
+    /// writes {"id": ..., "entities": [{"type", "start", "end", "score",
+    /// "explanation"}]} per line, in input order; offsets are Unicode code points of
+    /// the original text, end exclusive. A line that cannot be read yields
+    /// {"line": N, "error": "..."} in its place and the exit status is 1 at the end.
+    Detect(cmd::detect::DetectArgs),
+    /// Print precision, recall and F1 per entity type against labelled JSON Lines.
+    Eval(cmd::eval::EvalArgs),
+    /// Measure detection throughput on one core (build with --release).
+    Bench(cmd::bench::BenchArgs),
+    /// Train the name and address model from labelled corpora and synthetic data.
+    TrainNer(train::TrainArgs),
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Detect(args) => {
+            let rejected = cmd::detect::run(&args)?;
+            if rejected > 0 {
+                eprintln!("custos: {rejected} input line(s) rejected; see the error lines in the output");
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Eval(args) => {
+            cmd::eval::run(&args)?;
+        }
+        Command::Bench(args) => cmd::bench::run(&args)?,
+        Command::TrainNer(args) => train::run(&args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("custos: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

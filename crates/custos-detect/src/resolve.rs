@@ -1,0 +1,67 @@
+//! Overlap resolution and the mapping of candidates back to original offsets.
+//!
+//! The rule, applied once before anything is reported: when candidates overlap,
+//! the one with the higher score wins; on equal scores a validated candidate
+//! (checksum or prefix table passed) beats an unvalidated one, then the longer
+//! span beats the shorter, then the earlier one wins. The losers are dropped
+//! whole, never trimmed, so every reported span is one a recognizer vouched for.
+
+use std::cmp::Ordering;
+
+use custos_text::Normalized;
+
+use crate::candidate::Candidate;
+use crate::entity::Finding;
+
+fn validated(candidate: &Candidate) -> bool {
+    candidate
+        .explanation
+        .validator
+        .as_ref()
+        .is_some_and(|v| v.passed)
+}
+
+fn precedence(a: &Candidate, b: &Candidate) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| validated(b).cmp(&validated(a)))
+        .then_with(|| (b.end - b.start).cmp(&(a.end - a.start)))
+        .then_with(|| a.start.cmp(&b.start))
+}
+
+/// Resolves overlaps among `candidates` (normalized offsets) and writes the
+/// winners to `out` in original offsets, sorted by start.
+pub(crate) fn resolve_into(
+    normalized: &Normalized,
+    candidates: &mut Vec<Candidate>,
+    out: &mut Vec<Finding>,
+) {
+    candidates.sort_by(precedence);
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+    for candidate in candidates.drain(..) {
+        if candidate.start >= candidate.end
+            || kept
+                .iter()
+                .any(|&(start, end)| candidate.start < end && start < candidate.end)
+        {
+            continue;
+        }
+        kept.push((candidate.start, candidate.end));
+        let original = normalized.original_range(candidate.start..candidate.end);
+        let mut explanation = candidate.explanation;
+        if explanation.evasions.is_empty() {
+            explanation.evasions = normalized
+                .transforms(candidate.start..candidate.end)
+                .names()
+                .collect();
+        }
+        out.push(Finding {
+            entity: candidate.entity,
+            start: original.start,
+            end: original.end,
+            score: candidate.score,
+            explanation,
+        });
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+}
