@@ -1,0 +1,780 @@
+//! The validated pattern recognizers, run together in one pass over a normalized line.
+//!
+//! [`PatternRecognizers::recognize`] walks the normalized characters once. At each
+//! token start it dispatches on the character: digit runs (with an optional leading
+//! `+` or `(area)`) go to the resident-id, payment-card, phone and IPv4 checks; `@`
+//! and the obfuscated forms (`(at)`, `艾特`) to the e-mail recognizer; two letters and
+//! two digits to the IBAN recognizer; hex runs followed by `:` to IPv6. IM accounts
+//! are anchored on the IM keywords found by the one [`ContextEnhancer`] scan. Lines
+//! without any ASCII letter, digit or `@` (most Chinese chat) exit at once.
+//!
+//! Every candidate has passed its validator; its score is the pattern's base score
+//! moved by the context words around it. The detector reports scores ≥ 0.5.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use crate::candidate::Candidate;
+use crate::context::{ContextEnhancer, ContextHit, Group};
+use crate::entity::{EntityType, Explanation, Validation};
+use crate::recognizers::{cn_resident_id, email, iban, im_account, ip, payment_card, phone};
+
+/// The score from which the detector reports a candidate.
+#[cfg(test)]
+pub(crate) const REPORT_THRESHOLD: f32 = 0.5;
+
+/// A read-only view of a normalized line: what the recognizers need from
+/// [`custos_text::Normalized`], so that they can also be tested on plain strings.
+pub(crate) trait TextView {
+    /// The normalized text.
+    fn text(&self) -> &str;
+    /// The normalized text as characters (candidate offsets index this).
+    fn chars(&self) -> &[char];
+    /// The character index of a byte offset of [`TextView::text`].
+    fn char_index_of_byte(&self, byte: usize) -> usize;
+    /// The normalizer's transforms inside a range of normalized characters.
+    fn evasions(&self, range: Range<usize>) -> Vec<&'static str>;
+}
+
+impl TextView for custos_text::Normalized {
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+    fn chars(&self) -> &[char] {
+        custos_text::Normalized::chars(self)
+    }
+    fn char_index_of_byte(&self, byte: usize) -> usize {
+        custos_text::Normalized::char_index_of_byte(self, byte)
+    }
+    fn evasions(&self, range: Range<usize>) -> Vec<&'static str> {
+        self.transforms(range).names().collect()
+    }
+}
+
+/// A plain string seen as an already normalized line, for tests.
+#[cfg(test)]
+#[derive(Debug, Clone)]
+pub(crate) struct PlainText {
+    text: String,
+    chars: Vec<char>,
+}
+
+#[cfg(test)]
+impl PlainText {
+    pub(crate) fn new(text: &str) -> Self {
+        PlainText {
+            text: text.to_owned(),
+            chars: text.chars().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl TextView for PlainText {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn chars(&self) -> &[char] {
+        &self.chars
+    }
+    fn char_index_of_byte(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        self.text
+            .char_indices()
+            .take_while(|&(b, _)| b < byte)
+            .count()
+    }
+    fn evasions(&self, _range: Range<usize>) -> Vec<&'static str> {
+        Vec::new()
+    }
+}
+
+thread_local! {
+    /// Per-thread scratch for context hits, so that a line costs no allocation.
+    static HITS: RefCell<Vec<ContextHit>> = const { RefCell::new(Vec::new()) };
+}
+
+/// All pattern recognizers, compiled once; cheap to share between threads.
+#[derive(Debug)]
+pub(crate) struct PatternRecognizers {
+    context: ContextEnhancer,
+    max_birth_year: u32,
+}
+
+impl Default for PatternRecognizers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PatternRecognizers {
+    /// Compiles the keyword automaton and fixes the latest plausible birth year.
+    pub(crate) fn new() -> Self {
+        PatternRecognizers {
+            context: ContextEnhancer::new(),
+            max_birth_year: cn_resident_id::current_year(),
+        }
+    }
+
+    /// Appends the candidates of one normalized line (normalized char offsets,
+    /// validated, scored with context, explained) for PHONE_NUMBER, EMAIL_ADDRESS,
+    /// CN_RESIDENT_ID, PAYMENT_CARD, IP_ADDRESS, IBAN_CODE and IM_ACCOUNT.
+    pub(crate) fn recognize(&self, text: &custos_text::Normalized, out: &mut Vec<Candidate>) {
+        self.recognize_view(text, out);
+    }
+
+    pub(crate) fn recognize_view<T: TextView + ?Sized>(&self, text: &T, out: &mut Vec<Candidate>) {
+        if !worth_scanning(text.text().as_bytes()) {
+            return;
+        }
+        let first = out.len();
+        HITS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut hits) => self.run(text.chars(), text, &mut hits, out),
+            Err(_) => self.run(text.chars(), text, &mut Vec::new(), out),
+        });
+        for candidate in out.iter_mut().skip(first) {
+            candidate.explanation.evasions = text.evasions(candidate.start..candidate.end);
+        }
+    }
+
+    fn run<T: TextView + ?Sized>(
+        &self,
+        chars: &[char],
+        text: &T,
+        hits: &mut Vec<ContextHit>,
+        out: &mut Vec<Candidate>,
+    ) {
+        self.context.scan_view(text, hits);
+        let first = out.len();
+        let scan = Scan {
+            chars,
+            hits,
+            max_birth_year: self.max_birth_year,
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let next = match c {
+                '0'..='9' | '+' | '(' if starts_number(chars, i) => number(&scan, i, out),
+                '@' | '(' | '[' | '{' | '艾' | '爱' | '#' => email::scan_at(&scan, i, out),
+                'a'..='z' | 'A'..='Z' if !is_word_char(prev(chars, i)) => {
+                    let after_iban = iban::scan_at(&scan, i, out);
+                    if after_iban > i {
+                        after_iban
+                    } else {
+                        let after_ip = ip::scan_v6_at(&scan, i, out);
+                        if after_ip > i {
+                            after_ip
+                        } else {
+                            // skip the rest of the word
+                            let mut j = i + 1;
+                            while j < chars.len() && chars[j].is_ascii_alphabetic() {
+                                j += 1;
+                            }
+                            j
+                        }
+                    }
+                }
+                _ => i + 1,
+            };
+            i = next.max(i + 1);
+        }
+        im_account::scan(&scan, out, first);
+        for candidate in out.iter_mut().skip(first) {
+            self.context.enhance(hits, candidate);
+        }
+    }
+}
+
+/// The fast exit: nothing can be found in a line without an ASCII letter, digit or `@`.
+fn worth_scanning(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|b| b.is_ascii_alphanumeric() || *b == b'@')
+}
+
+/// Everything the recognizers see of one line.
+pub(crate) struct Scan<'a> {
+    pub(crate) chars: &'a [char],
+    pub(crate) hits: &'a [ContextHit],
+    pub(crate) max_birth_year: u32,
+}
+
+impl Scan<'_> {
+    /// The character at `i`, or NUL past either end.
+    pub(crate) fn at(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    /// Whether a context keyword ends exactly at `i` (`QQ12345`, `tel13812345678`).
+    pub(crate) fn keyword_ends_at(&self, i: usize) -> bool {
+        self.hits.iter().any(|h| h.end == i)
+    }
+
+    /// Whether a keyword of `group` ends within `window` characters before `i`.
+    pub(crate) fn group_before(&self, i: usize, window: usize, group: fn(Group) -> bool) -> bool {
+        self.hits
+            .iter()
+            .any(|h| h.end <= i && i - h.end <= window && group(h.group()))
+    }
+}
+
+/// The character before `i`, or NUL.
+pub(crate) fn prev(chars: &[char], i: usize) -> char {
+    i.checked_sub(1)
+        .and_then(|j| chars.get(j))
+        .copied()
+        .unwrap_or('\0')
+}
+
+/// ASCII letters and digits: characters that glue tokens together.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+fn starts_number(chars: &[char], i: usize) -> bool {
+    let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+    match chars.get(i) {
+        Some('+') | Some('(') => next_is_digit,
+        Some(c) if c.is_ascii_digit() => !prev(chars, i).is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Builds a candidate with its base score and validator; context comes later.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn push(
+    out: &mut Vec<Candidate>,
+    entity: EntityType,
+    span: Range<usize>,
+    score: f32,
+    recognizer: &'static str,
+    pattern: &'static str,
+    validator: Option<&'static str>,
+) {
+    let mut explanation = Explanation::new(recognizer, score);
+    explanation.pattern = Some(pattern);
+    explanation.validator = validator.map(|name| Validation { name, passed: true });
+    out.push(Candidate {
+        entity,
+        start: span.start,
+        end: span.end,
+        score: score.clamp(0.0, 1.0),
+        explanation,
+    });
+}
+
+/// A digit run as lexed: the digits, where they are, and how they were written.
+pub(crate) struct NumberToken {
+    /// The digits (and a final `X` of a resident id), ASCII.
+    pub(crate) digits: [u8; 32],
+    pub(crate) len: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Written with a leading `+`.
+    pub(crate) plus: bool,
+    /// Written with an area code in parentheses, `(415) 555-2671`.
+    pub(crate) paren: bool,
+    /// Written in separated groups still visible in the normalized text.
+    pub(crate) grouped: bool,
+}
+
+impl NumberToken {
+    pub(crate) fn digits(&self) -> &[u8] {
+        &self.digits[..self.len.min(self.digits.len())]
+    }
+}
+
+/// Lexes the number starting at `i` and runs the numeric recognizers on it;
+/// returns where scanning continues.
+fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
+    let chars = scan.chars;
+    let mut tok = NumberToken {
+        digits: [0; 32],
+        len: 0,
+        start: i,
+        end: i,
+        plus: false,
+        paren: false,
+        grouped: false,
+    };
+    let mut j = i;
+    let mut formatted = false;
+    match scan.at(j) {
+        '+' => {
+            tok.plus = true;
+            formatted = true;
+            j += 1;
+        }
+        '(' => {
+            // (area) then an optional space
+            let mut k = j + 1;
+            while scan.at(k).is_ascii_digit() && k - j <= 5 {
+                k += 1;
+            }
+            if scan.at(k) != ')' || k == j + 1 || k - j > 5 {
+                return i + 1;
+            }
+            tok.paren = true;
+            formatted = true;
+            for &c in &chars[j + 1..k] {
+                add_digit(&mut tok, c);
+            }
+            j = k + 1;
+            if scan.at(j) == ' ' {
+                j += 1;
+            }
+            if !scan.at(j).is_ascii_digit() {
+                return k + 1;
+            }
+        }
+        _ => {}
+    }
+    // the main run
+    while scan.at(j).is_ascii_digit() {
+        add_digit(&mut tok, scan.at(j));
+        j += 1;
+    }
+    // formatted numbers may continue in groups: `+44 20 7946 0958`, `(415) 555-2671`
+    if formatted {
+        while matches!(scan.at(j), ' ' | '-') && scan.at(j + 1).is_ascii_digit() && tok.len < 20 {
+            tok.grouped = true;
+            j += 1;
+            while scan.at(j).is_ascii_digit() {
+                add_digit(&mut tok, scan.at(j));
+                j += 1;
+            }
+        }
+    }
+    // the check character of a resident id
+    if tok.len == 17 && matches!(scan.at(j), 'X' | 'x') && !is_word_char(scan.at(j + 1)) {
+        tok.digits[17] = b'X';
+        tok.len = 18;
+        j += 1;
+    }
+    tok.end = j;
+    if tok.len > 24 {
+        return skip_run(scan, j);
+    }
+
+    // Dotted numbers: IPv4, versions, decimals. Colons: IPv6, times.
+    let after = scan.at(j);
+    if !tok.plus && !tok.paren && after == '.' && scan.at(j + 1).is_ascii_digit() {
+        return ip::scan_v4_at(scan, i, out);
+    }
+    if !tok.plus
+        && !tok.paren
+        && after == ':'
+        && (scan.at(j + 1).is_ascii_hexdigit() || scan.at(j + 1) == ':')
+    {
+        let end = ip::scan_v6_at(scan, i, out);
+        return if end > i { end } else { skip_run(scan, j) };
+    }
+    if !tok.plus && !tok.paren && tok.len <= 4 && is_hex_letter(after) {
+        // a hex group such as `2001:db8::` starting with digits
+        let end = ip::scan_v6_at(scan, i, out);
+        if end > i {
+            return end;
+        }
+    }
+    if attached_before(scan, i) || attached_after(scan, j) {
+        return skip_run(scan, j);
+    }
+
+    let digits = tok.digits();
+    if !tok.plus && !tok.paren {
+        if digits.len() == 18 {
+            if let Some(score) = cn_resident_id::validate(digits, scan.max_birth_year) {
+                push(
+                    out,
+                    EntityType::CnResidentId,
+                    tok.start..tok.end,
+                    score,
+                    cn_resident_id::RECOGNIZER,
+                    "cn_ric_18",
+                    Some(cn_resident_id::VALIDATOR),
+                );
+                return j;
+            }
+        }
+        if let Some(issuer) = payment_card::validate(digits) {
+            push(
+                out,
+                EntityType::PaymentCard,
+                tok.start..tok.end,
+                payment_card::SCORE,
+                payment_card::RECOGNIZER,
+                issuer,
+                Some(payment_card::VALIDATOR),
+            );
+            return j;
+        }
+        if digits.len() == 15 {
+            if let Some(score) = cn_resident_id::validate_15(digits) {
+                push(
+                    out,
+                    EntityType::CnResidentId,
+                    tok.start..tok.end,
+                    score,
+                    cn_resident_id::RECOGNIZER,
+                    "cn_ric_15",
+                    Some(cn_resident_id::VALIDATOR_15),
+                );
+                return j;
+            }
+        }
+    }
+    if let Some(m) = phone::evaluate(&tok) {
+        push(
+            out,
+            EntityType::PhoneNumber,
+            tok.start..tok.end,
+            m.score,
+            phone::RECOGNIZER,
+            m.pattern,
+            m.validator,
+        );
+    }
+    j
+}
+
+fn add_digit(tok: &mut NumberToken, c: char) {
+    if let (Some(slot), Ok(b)) = (tok.digits.get_mut(tok.len), u8::try_from(c)) {
+        *slot = b;
+    }
+    tok.len += 1;
+}
+
+fn is_hex_letter(c: char) -> bool {
+    matches!(c, 'a'..='f' | 'A'..='F')
+}
+
+/// Skips the rest of a glued token (digits, letters, `.`, `-`, `_`, `:`) from `j`.
+fn skip_run(scan: &Scan<'_>, mut j: usize) -> usize {
+    while is_word_char(scan.at(j))
+        || (matches!(scan.at(j), '.' | '-' | '_' | ':' | '/') && is_word_char(scan.at(j + 1)))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// Whether the number at `i` is the tail of a longer token (`SF138…`, `No.138…`,
+/// `v1.2`, `@163`), which makes it no phone, card or id.
+pub(crate) fn attached_before(scan: &Scan<'_>, i: usize) -> bool {
+    let p = prev(scan.chars, i);
+    let pp = prev(scan.chars, i.saturating_sub(1));
+    if p.is_ascii_alphabetic() {
+        // `QQ12345678`, `tel13812345678`: a keyword glued to the number is fine.
+        return !scan.keyword_ends_at(i);
+    }
+    match p {
+        '@' | '¥' | '$' | '€' | '£' | '#' => true,
+        '.' | '-' | '_' | '/' | '\\' | ',' => is_word_char(pp),
+        _ => false,
+    }
+}
+
+/// Whether the number ending before `j` continues into a longer token.
+pub(crate) fn attached_after(scan: &Scan<'_>, j: usize) -> bool {
+    let n = scan.at(j);
+    let nn = scan.at(j + 1);
+    if n.is_ascii_alphanumeric() {
+        return true;
+    }
+    match n {
+        '@' | '%' => true,
+        '.' | '-' | '_' | '/' | '\\' | ',' | ':' => is_word_char(nn),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Runs the recognizers on an already normalized string.
+    pub(crate) fn run(text: &str) -> Vec<Candidate> {
+        let recognizers = PatternRecognizers::new();
+        let mut out = Vec::new();
+        recognizers.recognize_view(&PlainText::new(text), &mut out);
+        out
+    }
+
+    /// The reported findings (score ≥ threshold) as (type, covered text).
+    pub(crate) fn reported(text: &str) -> Vec<(EntityType, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        run(text)
+            .into_iter()
+            .filter(|c| c.score >= REPORT_THRESHOLD)
+            .map(|c| (c.entity, chars[c.start..c.end].iter().collect()))
+            .collect()
+    }
+
+    /// Checks one table row: the reported findings must be exactly `expected`.
+    pub(crate) fn check_row(text: &str, expected: &[(EntityType, &str)]) {
+        let got = reported(text);
+        let want: Vec<(EntityType, String)> = expected
+            .iter()
+            .map(|(t, s)| (*t, (*s).to_owned()))
+            .collect();
+        assert_eq!(got, want, "row {text:?}: all = {:#?}", run(text));
+    }
+
+    #[test]
+    fn fast_exit_on_plain_chinese() {
+        assert!(run("主播好漂亮，这件衣服多少钱？").is_empty());
+        assert!(run("").is_empty());
+    }
+
+    #[test]
+    fn mixed_line() {
+        use EntityType as E;
+        check_row(
+            "手机13812345678, 邮箱 zhang.san@example.com, IP 192.168.1.20",
+            &[
+                (E::PhoneNumber, "13812345678"),
+                (E::EmailAddress, "zhang.san@example.com"),
+                (E::IpAddress, "192.168.1.20"),
+            ],
+        );
+    }
+
+    #[test]
+    fn explanation_is_complete() {
+        let c = run("电话13812345678");
+        assert_eq!(c.len(), 1);
+        let e = &c[0].explanation;
+        assert_eq!(e.recognizer, "phone");
+        assert_eq!(e.pattern, Some("cn_mobile"));
+        assert_eq!(
+            e.validator,
+            Some(Validation {
+                name: "cn_mobile_prefix",
+                passed: true
+            })
+        );
+        assert!((e.original_score - 0.75).abs() < 1e-6);
+        assert_eq!(e.context[0].word, "电话");
+        assert!(e.model_probability.is_none());
+    }
+
+    /// The published check-digit vectors in `shared/testvectors/checksums.json`.
+    fn vectors() -> serde_json::Value {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/testvectors/checksums.json"
+        );
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("test vectors missing at {path}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad JSON in {path}: {e}"))
+    }
+
+    fn list<'a>(v: &'a serde_json::Value, kind: &str, key: &str) -> Vec<&'a str> {
+        let items = v[kind][key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{kind}.{key} missing"));
+        items.iter().filter_map(serde_json::Value::as_str).collect()
+    }
+
+    fn compact(s: &str, drop: &[char]) -> String {
+        s.chars()
+            .filter(|c| !drop.contains(c))
+            .collect::<String>()
+            .to_ascii_uppercase()
+    }
+
+    #[test]
+    fn vectors_cn_ric() {
+        let v = vectors();
+        let year = cn_resident_id::current_year();
+        let valid = list(&v, "cn_ric", "valid");
+        assert!(!valid.is_empty());
+        for (i, s) in valid.iter().enumerate() {
+            let n = compact(s, &[' ']);
+            assert!(
+                cn_resident_id::check_digit(n.as_bytes()),
+                "valid[{i}] check digit"
+            );
+            assert!(
+                cn_resident_id::validate(n.as_bytes(), year).is_some(),
+                "valid[{i}]"
+            );
+        }
+        let check_ok = list(&v, "cn_ric", "invalid_but_check_digit_correct");
+        // Known gap: only the province (first two digits) is checked, not the 6-digit
+        // district table, so these two (unknown districts per python-stdnum) pass.
+        let district_only = ["110111198012010078", "110201199312010077"];
+        for (i, s) in list(&v, "cn_ric", "invalid").iter().enumerate() {
+            let n = compact(s, &[' ']);
+            let expected_pass = district_only.contains(s);
+            assert_eq!(
+                cn_resident_id::validate(n.as_bytes(), year).is_some(),
+                expected_pass,
+                "invalid[{i}]"
+            );
+            if check_ok.contains(s) {
+                assert!(
+                    cn_resident_id::check_digit(n.as_bytes()),
+                    "invalid[{i}] check digit"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn vectors_iban() {
+        let v = vectors();
+        let valid = list(&v, "iban", "valid");
+        assert!(valid.len() > 100);
+        for (i, s) in valid.iter().enumerate() {
+            let n = compact(s, &[' ', '-', '.']);
+            assert!(iban::mod97(n.as_bytes()), "valid[{i}] mod97");
+            assert!(iban::validate(n.as_bytes()), "valid[{i}] {n}: length table");
+        }
+        let check_ok = list(&v, "iban", "invalid_but_check_digit_correct");
+        for (i, s) in list(&v, "iban", "invalid").iter().enumerate() {
+            let n = compact(s, &[' ', '-', '.']);
+            if check_ok.contains(s) {
+                assert!(iban::mod97(n.as_bytes()), "invalid[{i}] mod97");
+            } else {
+                assert!(!iban::validate(n.as_bytes()), "invalid[{i}]");
+            }
+        }
+    }
+
+    #[test]
+    fn vectors_iban_in_text() {
+        let v = vectors();
+        for (i, s) in list(&v, "iban", "valid").iter().enumerate() {
+            // as written (spaces in groups of four), the scanner must find it whole
+            if s.contains('-') || s.contains('.') {
+                continue;
+            }
+            let text = format!("IBAN: {s} 谢谢");
+            let got = reported(&text);
+            assert_eq!(
+                got,
+                vec![(EntityType::IbanCode, (*s).to_owned())],
+                "valid[{i}]"
+            );
+        }
+    }
+
+    #[test]
+    fn vectors_luhn() {
+        let v = vectors();
+        for (i, s) in list(&v, "luhn", "valid").iter().enumerate() {
+            assert!(payment_card::luhn(s.as_bytes()), "valid[{i}]");
+        }
+        let check_ok = list(&v, "luhn", "invalid_but_check_digit_correct");
+        for (i, s) in list(&v, "luhn", "invalid").iter().enumerate() {
+            assert_eq!(
+                payment_card::luhn(s.as_bytes()),
+                check_ok.contains(s),
+                "invalid[{i}]"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sound(s in "\\PC{0,60}") {
+            let chars: Vec<char> = s.chars().collect();
+            for c in run(&s) {
+                proptest::prop_assert!(c.start < c.end && c.end <= chars.len());
+                proptest::prop_assert!((0.0..=1.0).contains(&c.score));
+                proptest::prop_assert!(c.explanation.validator.as_ref().is_some_and(|v| v.passed));
+            }
+        }
+
+        #[test]
+        fn digit_soup_spans_are_what_was_validated(s in "[0-9a-fA-FxX@.:+() \\-#微信QQ号电话订单]{0,48}") {
+            let chars: Vec<char> = s.chars().collect();
+            for c in run(&s) {
+                proptest::prop_assert!(c.start < c.end && c.end <= chars.len());
+                let span: String = chars[c.start..c.end].iter().collect();
+                let digits: Vec<u8> = span.bytes().filter(u8::is_ascii_digit).collect();
+                match c.entity {
+                    EntityType::CnResidentId if span.len() == 18 => {
+                        proptest::prop_assert!(cn_resident_id::check_digit(span.as_bytes()));
+                    }
+                    EntityType::PaymentCard => {
+                        proptest::prop_assert!(payment_card::validate(&digits).is_some(), "{}", span);
+                    }
+                    EntityType::IpAddress => {
+                        proptest::prop_assert!(span.parse::<std::net::IpAddr>().is_ok(), "{}", span);
+                    }
+                    EntityType::EmailAddress => {
+                        proptest::prop_assert!(span.contains('@') || span.contains('#') || span.contains("at"));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Evasive raw input through the real normalizer: (raw text, type, normalized span).
+    #[test]
+    fn evasions_through_the_normalizer() {
+        use EntityType as E;
+        let rows: &[(&str, Option<(E, &str)>)] = &[
+            (
+                "电话：幺三八 1234 ５６７８",
+                Some((E::PhoneNumber, "13812345678")),
+            ),
+            ("手机 138-1234-5678", Some((E::PhoneNumber, "13812345678"))),
+            ("138🌸1234🌸5678", Some((E::PhoneNumber, "13812345678"))),
+            (
+                "打我１３８１２３４５６７８",
+                Some((E::PhoneNumber, "13812345678")),
+            ),
+            ("V信: abc_123", Some((E::ImAccount, "abc_123"))),
+            ("加vx zhangsan88", Some((E::ImAccount, "zhangsan88"))),
+            ("扣扣 12345678", Some((E::ImAccount, "12345678"))),
+            (
+                "卡号 6212 3456 7890 1232",
+                Some((E::PaymentCard, "6212345678901232")),
+            ),
+            (
+                "身份证 11010519491231002X",
+                Some((E::CnResidentId, "11010519491231002X")),
+            ),
+            ("订单号 1381234 5678", None),
+            ("¥199.00 包邮", None),
+            ("v2.3.1 更新了", None),
+            ("2024-05-01 12:30:45 下单", None),
+            ("点赞 12.3万", None),
+        ];
+        let normalizer = custos_text::Normalizer::new();
+        let recognizers = PatternRecognizers::new();
+        let mut normalized = custos_text::Normalized::default();
+        for (raw, want) in rows {
+            normalizer.normalize_into(raw, &mut normalized);
+            let mut out = Vec::new();
+            recognizers.recognize(&normalized, &mut out);
+            let chars = normalized.chars();
+            let got: Vec<(E, String)> = out
+                .iter()
+                .filter(|c| c.score >= REPORT_THRESHOLD)
+                .map(|c| (c.entity, chars[c.start..c.end].iter().collect()))
+                .collect();
+            let want: Vec<(E, String)> = want.iter().map(|(t, s)| (*t, (*s).to_owned())).collect();
+            assert_eq!(
+                got,
+                want,
+                "row {raw:?} normalized {:?}: {out:#?}",
+                normalized.as_str()
+            );
+        }
+        // the evasions are explained
+        normalizer.normalize_into("电话：幺三八 1234 ５６７８", &mut normalized);
+        let mut out = Vec::new();
+        recognizers.recognize(&normalized, &mut out);
+        let evasions = &out[0].explanation.evasions;
+        assert!(
+            evasions.contains(&"cn_numeral") && evasions.contains(&"fullwidth"),
+            "{evasions:?}"
+        );
+    }
+}

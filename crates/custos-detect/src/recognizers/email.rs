@@ -1,0 +1,289 @@
+//! EMAIL_ADDRESS: `local@domain.tld`, and the obfuscated forms viewers type.
+//!
+//! Pattern: an RFC 5322-ish local part (`[A-Za-z0-9._%+-]`, no leading, trailing or
+//! double dot, ≤ 64 characters), `@`, then at least two domain labels
+//! (`[A-Za-z0-9-]`, no leading or trailing `-`) whose last one, the TLD, is 2–24
+//! letters. Base score 0.9.
+//!
+//! Obfuscated forms, reported as one span from the local part to the TLD, base 0.8:
+//! `name (at) example.com`, `name[at]example[dot]com`, `name {at} example (dot) com`,
+//! `name 艾特 qq.com` (also `爱特`), `name @ example.com`, and `点` for the dot after
+//! an obfuscated `at`. `name#qq.com` is accepted only for well-known mail domains
+//! (qq.com, 163.com, gmail.com, …) at 0.7: `#` is too common in tags otherwise.
+//! Context words: 邮箱, 邮件, email, mail.
+
+use crate::candidate::Candidate;
+use crate::entity::EntityType;
+use crate::patterns::{push, Scan};
+
+pub(crate) const RECOGNIZER: &str = "email";
+pub(crate) const VALIDATOR: &str = "email_tld_shape";
+
+/// Mail domains common enough that `name#domain` is taken for an address.
+const KNOWN_DOMAINS: &[&str] = &[
+    "qq.com",
+    "163.com",
+    "126.com",
+    "yeah.net",
+    "139.com",
+    "sina.com",
+    "sina.cn",
+    "sohu.com",
+    "foxmail.com",
+    "aliyun.com",
+    "gmail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "yahoo.com",
+    "icloud.com",
+    "gmx.de",
+    "web.de",
+    "orange.fr",
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Marker {
+    At,
+    Spaced,
+    Obfuscated,
+    Hash,
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+}
+
+fn is_label_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-'
+}
+
+/// The length of an `at` marker starting at `i`, and its kind.
+fn marker_at(scan: &Scan<'_>, i: usize) -> Option<(usize, Marker)> {
+    match scan.at(i) {
+        '@' => Some((1, Marker::At)),
+        '#' => Some((1, Marker::Hash)),
+        '艾' | '爱' if scan.at(i + 1) == '特' => Some((2, Marker::Obfuscated)),
+        open @ ('(' | '[' | '{') => {
+            let close = match open {
+                '(' => ')',
+                '[' => ']',
+                _ => '}',
+            };
+            let mut k = i + 1;
+            if scan.at(k) == ' ' {
+                k += 1;
+            }
+            if !scan.at(k).eq_ignore_ascii_case(&'a') || !scan.at(k + 1).eq_ignore_ascii_case(&'t')
+            {
+                return None;
+            }
+            k += 2;
+            if scan.at(k) == ' ' {
+                k += 1;
+            }
+            (scan.at(k) == close).then_some((k + 1 - i, Marker::Obfuscated))
+        }
+        _ => None,
+    }
+}
+
+/// The length of a dot between domain labels at `k` (`.`, or `[dot]`, `(dot)`,
+/// ` dot `, `点` in an obfuscated address).
+fn dot_at(scan: &Scan<'_>, k: usize, obfuscated: bool) -> Option<usize> {
+    if scan.at(k) == '.' {
+        return Some(1);
+    }
+    if !obfuscated {
+        return None;
+    }
+    if scan.at(k) == '点' {
+        return Some(1);
+    }
+    let mut j = k;
+    if scan.at(j) == ' ' {
+        j += 1;
+    }
+    let open = scan.at(j);
+    let close = match open {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        '{' => Some('}'),
+        _ => None,
+    };
+    if close.is_some() {
+        j += 1;
+    }
+    let word_ok = scan.at(j).eq_ignore_ascii_case(&'d')
+        && scan.at(j + 1).eq_ignore_ascii_case(&'o')
+        && scan.at(j + 2).eq_ignore_ascii_case(&'t');
+    if !word_ok {
+        return None;
+    }
+    j += 3;
+    match close {
+        Some(c) if scan.at(j) == c => j += 1,
+        Some(_) => return None,
+        // a bare ` dot ` needs spaces on both sides
+        None if k == j - 3 || scan.at(j) != ' ' => return None,
+        None => {}
+    }
+    if scan.at(j) == ' ' {
+        j += 1;
+    }
+    Some(j - k)
+}
+
+/// Tries an e-mail address around the marker at `i`; returns where scanning continues.
+pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
+    let Some((marker_len, mut marker)) = marker_at(scan, i) else {
+        return i + 1;
+    };
+    // local part, backwards
+    let mut local_end = i;
+    if marker != Marker::Hash && scan.at(local_end.wrapping_sub(1)) == ' ' && local_end > 0 {
+        local_end -= 1;
+        if marker == Marker::At {
+            marker = Marker::Spaced;
+        }
+    }
+    let mut local_start = local_end;
+    while local_start > 0 && is_local_char(scan.at(local_start - 1)) && local_end - local_start < 64
+    {
+        local_start -= 1;
+    }
+    while local_start < local_end && scan.at(local_start) == '.' {
+        local_start += 1;
+    }
+    if local_start == local_end
+        || scan.at(local_end - 1) == '.'
+        || is_local_char(scan.at(local_start.wrapping_sub(1)))
+        || (local_start..local_end.saturating_sub(1))
+            .any(|k| scan.at(k) == '.' && scan.at(k + 1) == '.')
+    {
+        return i + 1;
+    }
+    // domain, forwards
+    let obfuscated = marker != Marker::At;
+    let mut k = i + marker_len;
+    if marker != Marker::Hash && scan.at(k) == ' ' {
+        k += 1;
+        if marker == Marker::At {
+            marker = Marker::Spaced;
+        }
+    }
+    let domain_start = k;
+    let mut labels = 0;
+    let mut last_label = (k, k);
+    let mut end = k;
+    loop {
+        let label_start = k;
+        while is_label_char(scan.at(k)) && k - label_start < 63 {
+            k += 1;
+        }
+        if k == label_start || scan.at(label_start) == '-' || scan.at(k - 1) == '-' {
+            break;
+        }
+        labels += 1;
+        last_label = (label_start, k);
+        end = k;
+        match dot_at(scan, k, obfuscated) {
+            Some(len) if is_label_char(scan.at(k + len)) => k += len,
+            _ => break,
+        }
+    }
+    let (tld_start, tld_end) = last_label;
+    let tld_len = tld_end - tld_start;
+    let tld_ok = (2..=24).contains(&tld_len)
+        && (tld_start..tld_end).all(|j| scan.at(j).is_ascii_alphabetic());
+    if labels < 2 || !tld_ok || is_label_char(scan.at(end)) {
+        return i + 1;
+    }
+    let score = match marker {
+        Marker::At => 0.9,
+        Marker::Spaced | Marker::Obfuscated => 0.8,
+        Marker::Hash => {
+            let known = KNOWN_DOMAINS.iter().any(|d| {
+                let mut chars = scan.chars.get(domain_start..end).unwrap_or(&[]).iter();
+                d.chars()
+                    .all(|c| chars.next().is_some_and(|x| x.eq_ignore_ascii_case(&c)))
+                    && chars.next().is_none()
+            });
+            if !known {
+                return i + 1;
+            }
+            0.7
+        }
+    };
+    let pattern = match marker {
+        Marker::At => "email",
+        Marker::Spaced => "email_spaced",
+        Marker::Obfuscated => "email_obfuscated",
+        Marker::Hash => "email_hash_known_domain",
+    };
+    push(
+        out,
+        EntityType::EmailAddress,
+        local_start..end,
+        score,
+        RECOGNIZER,
+        pattern,
+        Some(VALIDATOR),
+    );
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::EntityType as E;
+    use crate::patterns::tests::check_row;
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, &[(E, &str)])] = &[
+            (
+                "邮箱 zhang.san@example.com",
+                &[(E::EmailAddress, "zhang.san@example.com")],
+            ),
+            (
+                "mail me: a_b+tag@mail.example.co.uk.",
+                &[(E::EmailAddress, "a_b+tag@mail.example.co.uk")],
+            ),
+            (
+                "发我邮箱12345678@qq.com谢谢",
+                &[(E::EmailAddress, "12345678@qq.com")],
+            ),
+            ("12345678@QQ.com", &[(E::EmailAddress, "12345678@QQ.com")]),
+            (
+                "name (at) example.com",
+                &[(E::EmailAddress, "name (at) example.com")],
+            ),
+            (
+                "name[at]example[dot]com",
+                &[(E::EmailAddress, "name[at]example[dot]com")],
+            ),
+            ("name 艾特 qq.com", &[(E::EmailAddress, "name 艾特 qq.com")]),
+            ("name艾特qq点com", &[(E::EmailAddress, "name艾特qq点com")]),
+            (
+                "john @ example.org",
+                &[(E::EmailAddress, "john @ example.org")],
+            ),
+            ("abc#qq.com", &[(E::EmailAddress, "abc#qq.com")]),
+            (
+                "Max.Mustermann@beispiel.de",
+                &[(E::EmailAddress, "Max.Mustermann@beispiel.de")],
+            ),
+            // negatives
+            ("@主播 你好", &[]),
+            ("abc@localhost", &[]),
+            ("a@b.c", &[]),        // one-letter TLD
+            ("a@b.123", &[]),      // numeric TLD
+            ("tag#shop.com", &[]), // `#` only for known mail domains
+            ("meet at example.com", &[]),
+            ("a..b@example.com", &[]),
+        ];
+        for (text, expected) in rows {
+            check_row(text, expected);
+        }
+    }
+}

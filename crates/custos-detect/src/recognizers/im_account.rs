@@ -1,0 +1,251 @@
+//! IM_ACCOUNT: a WeChat, QQ, Line, Telegram, WhatsApp, Skype or DingTalk account id
+//! given as a contact. The span is the id only, never the keyword.
+//!
+//! Anchored on the IM keywords of the context scan (the normalizer turns every
+//! WeChat alias — V信, 薇信, vx, wx, weixin, wechat — into `微信`, every QQ alias —
+//! 扣扣, 企鹅, qq — into `QQ`; `line`, `telegram`, `tg`, `电报`, `whatsapp`, `skype`,
+//! `钉钉` are matched as they are).
+//!
+//! After the keyword come optional fillers (`号`, `号码`, `账号`, `id`, `:`, `是`, `加`,
+//! `搜`, spaces), then the id, which must end at a non-id character:
+//!
+//! | service | id | pattern | base |
+//! | --- | --- | --- | --- |
+//! | WeChat | `[a-zA-Z][-_a-zA-Z0-9]{5,19}`, not an English stop word | `wechat_id` | 0.8 |
+//! | QQ | `[1-9][0-9]{4,10}` | `qq_number` | 0.8 |
+//! | others | `@?[a-zA-Z0-9_.]{4,32}` with a digit, `_` or `@`, or after `:`/`id` | `handle` | 0.7 |
+//!
+//! The keyword may also follow the id (`加我 abc_123 (微信)`, `abc_123是我微信`): then the
+//! id must contain a digit, `_` or `-`, or be preceded by `加`; pattern
+//! `wechat_id_before`/`qq_number_before`/`handle_before`, base 0.7.
+//!
+//! An id that is a valid mainland mobile is left to the phone recognizer (the contract
+//! says a phone given as contact is PHONE_NUMBER; `微信同号13812345678` is a phone).
+//! A QQ number is reported only after a QQ keyword, never on its own.
+
+use crate::candidate::Candidate;
+use crate::context::{Group, ImKind};
+use crate::entity::EntityType;
+use crate::patterns::{push, Scan};
+use crate::recognizers::phone::is_cn_mobile;
+
+pub(crate) const RECOGNIZER: &str = "im_account";
+
+/// English words that follow "wechat" in prose and are no id.
+const STOP_WORDS: &[&str] = &[
+    "account", "accounts", "channel", "contact", "direct", "friend", "friends", "groups",
+    "message", "messages", "number", "official", "payment", "please", "private", "search",
+    "thanks", "through", "wallet", "moments",
+];
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-')
+}
+
+/// The id's shape check for a service; returns (pattern, validator, base score).
+fn classify(
+    kind: ImKind,
+    id: &[char],
+    loose_marker: bool,
+) -> Option<(&'static str, &'static str, f32)> {
+    let first = *id.first()?;
+    let all_digits = id.iter().all(char::is_ascii_digit);
+    if all_digits && id.len() == 11 {
+        let mut digits = [0u8; 11];
+        for (slot, c) in digits.iter_mut().zip(id) {
+            *slot = u8::try_from(*c).unwrap_or(0);
+        }
+        if is_cn_mobile(&digits) {
+            return None; // a phone given as contact: PHONE_NUMBER
+        }
+    }
+    match kind {
+        ImKind::WeChat => {
+            let shape = first.is_ascii_alphabetic()
+                && (6..=20).contains(&id.len())
+                && id.iter().all(|&c| is_id_char(c));
+            let lower: String = id.iter().map(char::to_ascii_lowercase).collect();
+            (shape && !STOP_WORDS.contains(&lower.as_str())).then_some((
+                "wechat_id",
+                "wechat_id_shape",
+                0.8,
+            ))
+        }
+        ImKind::Qq => (all_digits && first != '0' && (5..=11).contains(&id.len())).then_some((
+            "qq_number",
+            "qq_number_shape",
+            0.8,
+        )),
+        ImKind::Handle => {
+            let body = id.strip_prefix(&['@']).unwrap_or(id);
+            let shape = (4..=32).contains(&body.len())
+                && body
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+                && !all_digits;
+            let marked = loose_marker
+                || first == '@'
+                || body.iter().any(|&c| c.is_ascii_digit() || c == '_');
+            (shape && marked).then_some(("handle", "im_handle_shape", 0.7))
+        }
+    }
+}
+
+/// Finds IM ids next to the IM keywords; drops numeric candidates (from `first` on)
+/// that an id covers.
+pub(crate) fn scan(scan: &Scan<'_>, out: &mut Vec<Candidate>, first: usize) {
+    for hit in scan.hits {
+        let Group::Im(kind) = hit.group() else {
+            continue;
+        };
+        if let Some((start, end, found)) =
+            after_keyword(scan, kind, hit.end).or_else(|| before_keyword(scan, kind, hit.start))
+        {
+            let covered = out
+                .iter()
+                .skip(first)
+                .any(|c| c.entity == EntityType::ImAccount && c.start < end && start < c.end);
+            if covered {
+                continue;
+            }
+            // the id wins over a weak numeric reading of the same characters
+            let mut idx = first;
+            while idx < out.len() {
+                if out[idx].start < end
+                    && start < out[idx].end
+                    && out[idx].entity != EntityType::ImAccount
+                {
+                    out.remove(idx);
+                } else {
+                    idx += 1;
+                }
+            }
+            push(
+                out,
+                EntityType::ImAccount,
+                start..end,
+                found.2,
+                RECOGNIZER,
+                found.0,
+                Some(found.1),
+            );
+        }
+    }
+}
+
+type Found = (usize, usize, (&'static str, &'static str, f32));
+
+/// `微信: abc_123`, `QQ号12345678`, `line id @abc`.
+fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
+    let keyword_end = k;
+    let mut loose_marker = false;
+    while k - keyword_end < 8 {
+        match scan.at(k) {
+            ' ' | '号' | '码' | '是' | '加' | '为' | '搜' | '账' | '名' | '=' => k += 1,
+            ':' => {
+                loose_marker = true;
+                k += 1;
+            }
+            'i' | 'I'
+                if scan.at(k + 1).eq_ignore_ascii_case(&'d') && !is_id_char(scan.at(k + 2)) =>
+            {
+                loose_marker = true;
+                k += 2;
+            }
+            _ => break,
+        }
+    }
+    let start = k;
+    if scan.at(k) == '@' {
+        k += 1;
+    }
+    while is_id_char(scan.at(k))
+        || (scan.at(k) == '.' && kind == ImKind::Handle && scan.at(k + 1).is_ascii_alphanumeric())
+    {
+        k += 1;
+    }
+    let end = k;
+    // `12345@qq.com` is an e-mail, `abc.def` a domain
+    if scan.at(end) == '@' || (scan.at(end) == '.' && scan.at(end + 1).is_ascii_alphanumeric()) {
+        return None;
+    }
+    let found = classify(kind, scan.chars.get(start..end)?, loose_marker)?;
+    Some((start, end, found))
+}
+
+/// `加我 abc_123 (微信)`, `abc_123是我微信`.
+fn before_keyword(scan: &Scan<'_>, kind: ImKind, keyword_start: usize) -> Option<Found> {
+    let mut k = keyword_start;
+    while keyword_start - k < 4 && k > 0 && matches!(scan.at(k - 1), ' ' | '(' | '是' | '我' | '的')
+    {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 && is_id_char(scan.at(k - 1)) {
+        k -= 1;
+    }
+    let start = k;
+    if start == end || matches!(scan.at(start.wrapping_sub(1)), '@' | '.') {
+        return None;
+    }
+    let id = scan.chars.get(start..end)?;
+    let id_like = id
+        .iter()
+        .any(|&c| c.is_ascii_digit() || c == '_' || c == '-');
+    let mut p = start;
+    while p > 0 && start - p < 2 && scan.at(p - 1) == ' ' {
+        p -= 1;
+    }
+    let asked = scan.at(p.wrapping_sub(1)) == '加'
+        || scan.at(p.wrapping_sub(1)) == '我' && scan.at(p.wrapping_sub(2)) == '加';
+    if !(id_like || asked) {
+        return None;
+    }
+    let (pattern, validator, _) = classify(kind, id, true)?;
+    let pattern = match pattern {
+        "wechat_id" => "wechat_id_before",
+        "qq_number" => "qq_number_before",
+        _ => "handle_before",
+    };
+    Some((start, end, (pattern, validator, 0.7)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::EntityType as E;
+    use crate::patterns::tests::check_row;
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, &[(E, &str)])] = &[
+            ("微信: abc_123", &[(E::ImAccount, "abc_123")]),
+            ("加我微信号 zhangsan88", &[(E::ImAccount, "zhangsan88")]),
+            ("微信abc-123456哦", &[(E::ImAccount, "abc-123456")]),
+            ("QQ号12345678", &[(E::ImAccount, "12345678")]),
+            ("QQ 1234567890", &[(E::ImAccount, "1234567890")]),
+            ("QQ:12345", &[(E::ImAccount, "12345")]),
+            ("line id: @tanaka_99", &[(E::ImAccount, "@tanaka_99")]),
+            ("telegram @john_doe", &[(E::ImAccount, "@john_doe")]),
+            ("加我 abc_123 (微信)", &[(E::ImAccount, "abc_123")]),
+            ("abc_123是我微信", &[(E::ImAccount, "abc_123")]),
+            // a mobile given as contact is a phone
+            ("微信同号13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("QQ 13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("微信13812345678", &[(E::PhoneNumber, "13812345678")]),
+            // negatives
+            ("12345678", &[]), // a QQ number needs its keyword
+            ("微信支付", &[]),
+            ("微信 abc", &[]),        // too short
+            ("微信 please", &[]),     // stop word
+            ("QQ 0123456", &[]),      // leading zero
+            ("QQ 123456789012", &[]), // too long
+            ("online shopping", &[]),
+            ("line up", &[]),
+            ("微信1abcdef", &[]), // WeChat ids start with a letter
+            ("QQ邮箱 12345@qq.com", &[(E::EmailAddress, "12345@qq.com")]),
+        ];
+        for (text, expected) in rows {
+            check_row(text, expected);
+        }
+    }
+}

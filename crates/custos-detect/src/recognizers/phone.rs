@@ -1,0 +1,351 @@
+//! PHONE_NUMBER: mainland mobiles and landlines, international and Western national numbers.
+//!
+//! Patterns and base scores (the length must match exactly; a number glued to a
+//! letter or digit, `SF1381234567890`, `No.13812345678`, is no phone):
+//!
+//! | pattern | form | base |
+//! | --- | --- | --- |
+//! | `cn_mobile` | 11 digits, current prefix (13x, 145–149, 15[0-35-9], 16[2567], 17[0-8], 18x, 19[0-35-9]) | 0.75 |
+//! | `cn_mobile_86` | `86` + mobile | 0.7 |
+//! | `intl` / `intl_00` | `+CC …` / `00CC …`, national length checked per country | 0.8 / 0.7 (`+86`/`0086` mobile 0.85 / 0.8) |
+//! | `cn_landline` | `010`/`02x` + 8 digits, `0[3-9]xx` + 7–8 digits, local part starting 2–9 | 0.45, formatted 0.55 |
+//! | `nanp` | `(415) 555-2671` | 0.55 formatted, else 0.3 |
+//! | `national_eu` | `0` + 9–10 digits (`06 12 34 56 78`, `020 7946 0958`) | 0.35, formatted 0.45 |
+//! | `cn_local` | bare 7–8 digits starting 2–9 | 0.3 |
+//!
+//! So a landline, a US number without parentheses, a European national number or a
+//! bare local number is reported only with a phone word nearby (电话 +0.25, 联系
+//! +0.15, 微信 +0.1); a lowering word (订单号 −0.45, 时间 −0.3) pushes an 11-digit
+//! mobile below the threshold. The international length table is compact and
+//! hand-written (no libphonenumber).
+
+use crate::patterns::NumberToken;
+
+pub(crate) const RECOGNIZER: &str = "phone";
+
+/// A phone interpretation of a number token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PhoneMatch {
+    pub(crate) score: f32,
+    pub(crate) pattern: &'static str,
+    pub(crate) validator: Option<&'static str>,
+}
+
+fn m(score: f32, pattern: &'static str, validator: &'static str) -> Option<PhoneMatch> {
+    Some(PhoneMatch {
+        score,
+        pattern,
+        validator: Some(validator),
+    })
+}
+
+/// Whether 11 digits are a mainland mobile number with a current prefix.
+pub(crate) fn is_cn_mobile(d: &[u8]) -> bool {
+    if d.len() != 11 || !d.iter().all(u8::is_ascii_digit) || d[0] != b'1' {
+        return false;
+    }
+    let third = d[2];
+    match d[1] {
+        b'3' | b'8' => true,
+        b'4' => matches!(third, b'5'..=b'9'),
+        b'5' => third != b'4',
+        b'6' => matches!(third, b'2' | b'5' | b'6' | b'7'),
+        b'7' => third != b'9',
+        b'9' => third != b'4',
+        _ => false,
+    }
+}
+
+/// Whether the digits (with the leading `0`) are a mainland landline: area code and
+/// local number of the right lengths.
+pub(crate) fn is_cn_landline(d: &[u8]) -> bool {
+    if d.first() != Some(&b'0') || !d.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let local_ok = |local: &[u8]| local.first().is_some_and(|c| matches!(c, b'2'..=b'9'));
+    match (d.get(1), d.get(2)) {
+        // 010 and 020–029: 3-digit codes, 8-digit local numbers
+        (Some(b'1'), Some(b'0')) | (Some(b'2'), Some(_)) => d.len() == 11 && local_ok(&d[3..]),
+        // 0[3-9]xx: 4-digit codes, 7- or 8-digit local numbers
+        (Some(b'3'..=b'9'), Some(_)) => matches!(d.len(), 11 | 12) && local_ok(&d[4..]),
+        _ => false,
+    }
+}
+
+/// Whether a mainland number without trunk `0` (after `+86`) is a landline.
+fn is_cn_landline_intl(nsn: &[u8]) -> bool {
+    let mut with_zero = [0u8; 16];
+    if nsn.len() + 1 > with_zero.len() {
+        return false;
+    }
+    with_zero[0] = b'0';
+    with_zero[1..=nsn.len()].copy_from_slice(nsn);
+    is_cn_landline(&with_zero[..=nsn.len()])
+}
+
+/// National significant number lengths per country calling code (ITU codes are prefix-free).
+const COUNTRIES: &[(u16, u8, u8)] = &[
+    (1, 10, 10),
+    (7, 10, 10),
+    (20, 9, 10),
+    (27, 9, 9),
+    (30, 10, 10),
+    (31, 9, 9),
+    (32, 8, 9),
+    (33, 9, 9),
+    (34, 9, 9),
+    (36, 8, 9),
+    (39, 6, 11),
+    (40, 9, 9),
+    (41, 9, 9),
+    (43, 7, 13),
+    (44, 9, 10),
+    (45, 8, 8),
+    (46, 7, 10),
+    (47, 8, 8),
+    (48, 9, 9),
+    (49, 7, 12),
+    (51, 8, 9),
+    (52, 10, 10),
+    (54, 10, 11),
+    (55, 10, 11),
+    (56, 9, 9),
+    (57, 10, 10),
+    (60, 8, 10),
+    (61, 9, 9),
+    (62, 8, 12),
+    (63, 10, 10),
+    (64, 8, 10),
+    (65, 8, 8),
+    (66, 8, 9),
+    (81, 9, 10),
+    (82, 8, 10),
+    (84, 9, 10),
+    (90, 10, 10),
+    (91, 10, 10),
+    (92, 10, 10),
+    (94, 9, 9),
+    (95, 8, 10),
+    (98, 10, 10),
+    (351, 9, 9),
+    (352, 6, 11),
+    (353, 7, 9),
+    (358, 6, 11),
+    (380, 9, 9),
+    (420, 9, 9),
+    (421, 9, 9),
+    (852, 8, 8),
+    (853, 8, 8),
+    (855, 8, 9),
+    (886, 8, 9),
+    (966, 9, 9),
+    (971, 8, 9),
+    (972, 8, 9),
+    (974, 8, 8),
+];
+
+/// Splits an international number (without `+`/`00`) into its country code and a
+/// national number of a valid length; `86` is checked against the mainland plan.
+pub(crate) fn international(d: &[u8]) -> Option<(u16, bool)> {
+    for cc_len in 1..=3usize {
+        let (cc, nsn) = (d.get(..cc_len)?, d.get(cc_len..)?);
+        let code = cc.iter().try_fold(0u16, |a, &b| {
+            b.is_ascii_digit().then(|| a * 10 + u16::from(b - b'0'))
+        })?;
+        if code == 86 {
+            return if is_cn_mobile(nsn) {
+                Some((86, true))
+            } else if is_cn_landline_intl(nsn) {
+                Some((86, false))
+            } else {
+                None
+            };
+        }
+        if let Some(&(_, min, max)) = COUNTRIES.iter().find(|c| c.0 == code) {
+            let len = nsn.len();
+            let trunk_ok = nsn.first() != Some(&b'0') || code == 39;
+            return ((usize::from(min)..=usize::from(max)).contains(&len) && trunk_ok)
+                .then_some((code, false));
+        }
+    }
+    None
+}
+
+/// Whether 10 digits are a North American number (`NXX NXX XXXX`).
+fn is_nanp(d: &[u8]) -> bool {
+    d.len() == 10 && matches!(d[0], b'2'..=b'9') && matches!(d[3], b'2'..=b'9')
+}
+
+/// The phone interpretation of a lexed number, if any.
+pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
+    let d = tok.digits();
+    if !d.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let formatted = tok.grouped || tok.paren;
+    if tok.plus {
+        return match international(d)? {
+            (86, true) => m(0.85, "intl", "cn_mobile_prefix"),
+            (86, false) => m(0.75, "intl", "cn_area_code"),
+            _ => m(0.8, "intl", "intl_length"),
+        };
+    }
+    if tok.paren {
+        if is_nanp(d) && tok.grouped {
+            return m(0.55, "nanp", "nanp_shape");
+        }
+        if is_cn_landline(d) {
+            return m(0.55, "cn_landline", "cn_area_code");
+        }
+        if d.first() == Some(&b'0') && matches!(d.len(), 10 | 11) {
+            return m(0.45, "national_eu", "national_length");
+        }
+        return None;
+    }
+    if let Some(rest) = d.strip_prefix(b"00") {
+        return match international(rest)? {
+            (86, true) => m(0.8, "intl_00", "cn_mobile_prefix"),
+            (86, false) => m(0.7, "intl_00", "cn_area_code"),
+            _ => m(0.7, "intl_00", "intl_length"),
+        };
+    }
+    match d.len() {
+        11 if d[0] == b'1' => is_cn_mobile(d)
+            .then_some(())
+            .and_then(|()| m(0.75, "cn_mobile", "cn_mobile_prefix")),
+        13 if d.starts_with(b"86") && is_cn_mobile(&d[2..]) => {
+            m(0.7, "cn_mobile_86", "cn_mobile_prefix")
+        }
+        11 | 12 if is_cn_landline(d) => m(
+            if formatted { 0.55 } else { 0.45 },
+            "cn_landline",
+            "cn_area_code",
+        ),
+        10 | 11 if d[0] == b'0' && d[1] != b'0' => m(
+            if formatted { 0.45 } else { 0.35 },
+            "national_eu",
+            "national_length",
+        ),
+        10 if is_nanp(d) => m(0.3, "nanp", "nanp_shape"),
+        7 | 8 if matches!(d[0], b'2'..=b'9') => m(0.3, "cn_local", "cn_local_shape"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::EntityType as E;
+    use crate::patterns::tests::check_row;
+
+    #[test]
+    fn mobile_prefixes() {
+        for ok in [
+            "13812345678",
+            "14512345678",
+            "15012345678",
+            "16212345678",
+            "17012345678",
+            "19912345678",
+            "18012345678",
+        ] {
+            assert!(is_cn_mobile(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "12345678901",
+            "15412345678",
+            "16012345678",
+            "17912345678",
+            "19412345678",
+            "14012345678",
+            "1381234567",
+            "138123456789",
+        ] {
+            assert!(!is_cn_mobile(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn landlines() {
+        assert!(is_cn_landline(b"01062345678"));
+        assert!(is_cn_landline(b"075588886666"));
+        assert!(is_cn_landline(b"07558888666"));
+        assert!(!is_cn_landline(b"0101234567")); // too short
+        assert!(!is_cn_landline(b"01002345678")); // local starts with 0
+        assert!(!is_cn_landline(b"0755888866661"));
+    }
+
+    #[test]
+    fn international_lengths() {
+        assert_eq!(international(b"8613812345678"), Some((86, true)));
+        assert_eq!(international(b"442079460958"), Some((44, false)));
+        assert_eq!(international(b"14155552671"), Some((1, false)));
+        assert_eq!(international(b"85291234567"), Some((852, false)));
+        assert_eq!(international(b"33612345678"), Some((33, false)));
+        assert_eq!(international(b"4930123456"), Some((49, false)));
+        assert_eq!(international(b"861381234567"), None);
+        assert_eq!(international(b"3361234567"), None);
+        assert_eq!(international(b"999123456789"), None);
+    }
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, &[(E, &str)])] = &[
+            // mainland mobiles, also after evasions (already normalized)
+            ("13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("电话:13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("call me 19912345678!", &[(E::PhoneNumber, "19912345678")]),
+            (
+                "手机号+8613812345678",
+                &[(E::PhoneNumber, "+8613812345678")],
+            ),
+            ("+86 13812345678", &[(E::PhoneNumber, "+86 13812345678")]),
+            ("008613812345678", &[(E::PhoneNumber, "008613812345678")]),
+            ("8613812345678", &[(E::PhoneNumber, "8613812345678")]),
+            ("微信同号13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("tel13812345678", &[(E::PhoneNumber, "13812345678")]),
+            ("13812345678 是我手机", &[(E::PhoneNumber, "13812345678")]),
+            // landlines
+            ("电话 01062345678", &[(E::PhoneNumber, "01062345678")]),
+            ("座机075588886666", &[(E::PhoneNumber, "075588886666")]),
+            ("075588886666", &[]), // no context: 0.45
+            ("电话 88886666", &[(E::PhoneNumber, "88886666")]),
+            ("88886666", &[]),
+            // international and Western national forms
+            (
+                "call +44 20 7946 0958",
+                &[(E::PhoneNumber, "+44 20 7946 0958")],
+            ),
+            ("+14155552671", &[(E::PhoneNumber, "+14155552671")]),
+            ("(415) 555-2671", &[(E::PhoneNumber, "(415) 555-2671")]),
+            ("Telefon 03012345678", &[(E::PhoneNumber, "03012345678")]),
+            ("téléphone 0612345678", &[(E::PhoneNumber, "0612345678")]),
+            ("0612345678", &[]),
+            ("+8612345", &[]),
+            // hard negatives
+            ("订单号13812345678", &[]),
+            ("SF1381234567890", &[]),
+            ("JD0012345678901", &[]),
+            ("No.13812345678900", &[]),
+            ("No.13812345678", &[]),
+            ("138123456789", &[]), // 12 digits
+            ("1381234567", &[]),   // 10 digits
+            ("12345678901", &[]),  // no such prefix
+            ("¥13812345678", &[]),
+            ("13812345678元", &[]),
+            ("2024-05-01 12:30:45", &[]),
+            ("2024050112:30:45", &[]),
+            ("20240501", &[]),
+            ("点赞100000+", &[]),
+            ("在线 12345678 人", &[]),
+            ("iPhone 15 Pro Max", &[]),
+            (
+                "13812345678@qq.com",
+                &[(E::EmailAddress, "13812345678@qq.com")],
+            ),
+        ];
+        for (text, expected) in rows {
+            check_row(text, expected);
+        }
+    }
+}
