@@ -1,0 +1,1209 @@
+//! Synthetic training data: names and addresses in chat lines, order forms and
+//! support messages, in Chinese, English, German and French, plus hard negatives.
+//!
+//! Templates are only scaffolding: slots, separators, casing, spacing and the
+//! surrounding chatter are all randomized so that the model learns the features of
+//! names and addresses rather than the templates.
+
+use super::{Example, Rng};
+use crate::gazetteer::{
+    CN_CITIES, CN_COMPOUND_SURNAMES, CN_DISTRICTS, CN_GIVEN, CN_PROVINCES, CN_SURNAMES,
+    FIRST_NAMES, SURNAMES,
+};
+use crate::SpanKind;
+
+struct Builder {
+    text: String,
+    len: usize,
+    spans: Vec<(SpanKind, usize, usize)>,
+}
+
+impl Builder {
+    fn new() -> Builder {
+        Builder {
+            text: String::new(),
+            len: 0,
+            spans: Vec::new(),
+        }
+    }
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.len += s.chars().count();
+    }
+    fn span(&mut self, kind: SpanKind, s: &str) {
+        let start = self.len;
+        self.push(s);
+        if self.len > start {
+            self.spans.push((kind, start, self.len));
+        }
+    }
+    fn finish(self) -> Example {
+        Example {
+            text: self.text,
+            spans: self.spans,
+        }
+    }
+}
+
+/// A template piece.
+enum P {
+    T(&'static str),
+    Name,
+    Addr,
+    Phone,
+    Chat,
+}
+
+fn skewed(rng: &mut Rng, n: usize) -> usize {
+    // Favour the front of frequency-ordered lists.
+    let a = rng.below(n);
+    let b = rng.below(n);
+    a.min(b)
+}
+
+fn cn_name(rng: &mut Rng) -> String {
+    let surnames: Vec<char> = CN_SURNAMES.chars().collect();
+    let given: Vec<char> = CN_GIVEN.chars().collect();
+    let mut s = String::new();
+    if rng.chance(0.04) {
+        s.push_str(rng.pick_str(CN_COMPOUND_SURNAMES));
+    } else if rng.chance(0.9) {
+        s.push(surnames[skewed(rng, surnames.len())]);
+    } else {
+        // A surname outside the list: any common char.
+        s.push(*rng.pick(&['亓', '阚', '訾', '笪', '禤', '郜', '芮', '蔺', '晁', '綦']));
+    }
+    let k = if rng.chance(0.35) { 1 } else { 2 };
+    for _ in 0..k {
+        if rng.chance(0.85) {
+            s.push(given[rng.below(given.len())]);
+        } else {
+            s.push(*rng.pick(&[
+                '之', '若', '言', '知', '行', '守', '仁', '语', '默', '初', '远',
+            ]));
+        }
+    }
+    s
+}
+
+const ROADS: &[&str] = &[
+    "中山",
+    "人民",
+    "解放",
+    "建设",
+    "胜利",
+    "和平",
+    "新华",
+    "文化",
+    "长江",
+    "黄河",
+    "科技园南",
+    "学府",
+    "幸福",
+    "光明",
+    "东风",
+    "延安",
+    "淮海中",
+    "南京西",
+    "北京东",
+    "深南",
+    "滨海",
+    "迎宾",
+    "青年",
+    "工业",
+    "金融",
+    "世纪",
+    "春风",
+    "环城北",
+    "建国",
+    "复兴",
+    "朝阳北",
+    "天府",
+    "高新",
+    "科苑",
+    "创业",
+    "振兴",
+    "友谊",
+    "团结",
+    "红旗",
+    "站前",
+    "府前",
+    "育才",
+    "花园",
+    "桃源",
+    "银河",
+    "望京",
+    "西湖",
+    "湖滨",
+    "江滨",
+    "体育西",
+    "天河北",
+    "五一",
+    "八一",
+    "劳动",
+    "东门",
+    "龙华",
+];
+const ROAD_SUFFIX: &[&str] = &[
+    "路", "路", "路", "街", "大道", "大街", "道", "巷", "东路", "西路", "南路", "北路", "中路",
+];
+const ESTATES: &[&str] = &[
+    "阳光", "碧桂", "万科", "金地", "绿城", "保利", "恒大", "中海", "华润", "龙湖", "世纪", "翠苑",
+    "锦绣", "东方", "幸福", "丽景", "紫荆", "海岸", "星河", "天一", "凤凰", "名都", "御景", "金色",
+];
+const ESTATE_SUFFIX: &[&str] = &[
+    "小区", "花园", "大厦", "广场", "苑", "公寓", "家园", "新村", "华庭", "名苑", "城", "中心",
+    "府",
+];
+
+fn digits(rng: &mut Rng, lo: usize, hi: usize) -> String {
+    (lo + rng.below(hi - lo + 1)).to_string()
+}
+
+fn cn_address(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    let sep = |rng: &mut Rng, s: &mut String| {
+        if rng.chance(0.06) {
+            s.push(' ');
+        }
+    };
+    let style = rng.below(10);
+    if style == 0 {
+        // Rural: 省 县 镇 村 组 号.
+        let p = rng.pick(CN_PROVINCES);
+        s.push_str(p);
+        s.push('省');
+        s.push_str(rng.pick_str(CN_DISTRICTS));
+        s.push('县');
+        s.push_str(rng.pick_str(ESTATES));
+        s.push('镇');
+        s.push_str(rng.pick_str(ROADS));
+        s.push('村');
+        if rng.chance(0.6) {
+            s.push_str(&digits(rng, 1, 12));
+            s.push('组');
+        }
+        s.push_str(&digits(rng, 1, 99));
+        s.push('号');
+        return s;
+    }
+    let mut has_city = false;
+    if rng.chance(0.35) {
+        let p = rng.pick(CN_PROVINCES);
+        s.push_str(p);
+        match *p {
+            "北京" | "上海" | "天津" | "重庆" => {
+                s.push('市');
+                has_city = true;
+            }
+            "广西" | "西藏" | "宁夏" | "新疆" | "内蒙古" => {
+                s.push_str(if rng.chance(0.5) { "自治区" } else { "" })
+            }
+            "香港" | "澳门" => {}
+            _ => {
+                if rng.chance(0.8) {
+                    s.push('省');
+                }
+            }
+        }
+        sep(rng, &mut s);
+    }
+    if !has_city && rng.chance(0.7) {
+        s.push_str(rng.pick_str(CN_CITIES));
+        if rng.chance(0.85) {
+            s.push('市');
+        }
+        sep(rng, &mut s);
+    }
+    if rng.chance(0.65) {
+        s.push_str(rng.pick_str(CN_DISTRICTS));
+        s.push_str(if rng.chance(0.85) { "区" } else { "县" });
+        sep(rng, &mut s);
+    }
+    if rng.chance(0.12) {
+        s.push_str(rng.pick_str(ROADS));
+        s.push_str(if rng.chance(0.5) { "街道" } else { "镇" });
+    }
+    let only_estate = rng.chance(0.12);
+    if !only_estate {
+        s.push_str(rng.pick_str(ROADS));
+        s.push_str(rng.pick_str(ROAD_SUFFIX));
+        if rng.chance(0.9) {
+            s.push_str(&digits(rng, 1, 999));
+            if rng.chance(0.1) {
+                s.push('弄');
+                s.push_str(&digits(rng, 1, 60));
+            }
+            s.push('号');
+        }
+        sep(rng, &mut s);
+    }
+    if only_estate || rng.chance(0.4) {
+        s.push_str(rng.pick_str(ESTATES));
+        s.push_str(rng.pick_str(ESTATE_SUFFIX));
+        if rng.chance(0.3) {
+            s.push_str(rng.pick_str(&["一期", "二期", "三期", "A区", "B区", "东区"]));
+        }
+    }
+    if rng.chance(0.55) {
+        if rng.chance(0.7) {
+            s.push_str(&digits(rng, 1, 36));
+        } else {
+            s.push(*rng.pick(&['A', 'B', 'C', 'D', 'E']));
+        }
+        s.push_str(rng.pick_str(&["栋", "幢", "号楼", "座", "栋"]));
+        if rng.chance(0.35) {
+            s.push_str(&digits(rng, 1, 6));
+            s.push_str("单元");
+        }
+    }
+    if rng.chance(0.55) {
+        let floor = 1 + rng.below(32);
+        let room = format!("{}{:02}", floor, 1 + rng.below(12));
+        s.push_str(&room);
+        if rng.chance(0.75) {
+            s.push('室');
+        }
+    }
+    s
+}
+
+fn phone(rng: &mut Rng) -> String {
+    let mut s = String::from(*rng.pick(&["138", "139", "150", "186", "177", "133", "199"]));
+    for _ in 0..8 {
+        s.push(char::from(b'0' + rng.below(10) as u8));
+    }
+    if rng.chance(0.2) {
+        s.insert(7, ' ');
+        s.insert(3, ' ');
+    }
+    s
+}
+
+const CN_CHAT: &[&str] = &[
+    "",
+    "",
+    "",
+    "主播",
+    "宝宝们",
+    "亲",
+    "哈哈哈",
+    "666",
+    "!!",
+    "~",
+    "谢谢",
+    "请问",
+    "在吗",
+    "好的",
+    "麻烦了",
+    "急!",
+    "加油",
+    "冲冲冲",
+    "已拍",
+    "拍了",
+    "求回复",
+    "赶紧发货",
+    "[爱心]",
+    "哈喽",
+];
+
+fn cn_chat(rng: &mut Rng) -> &'static str {
+    rng.pick_str(CN_CHAT)
+}
+
+const CN_NAME_TEMPLATES: &[&[P]] = &[
+    &[P::Chat, P::T("我叫"), P::Name],
+    &[P::T("我是"), P::Name, P::T(","), P::Chat],
+    &[
+        P::T("收件人:"),
+        P::Name,
+        P::T(" 电话:"),
+        P::Phone,
+        P::T(" 地址:"),
+        P::Addr,
+    ],
+    &[
+        P::T("收货人:"),
+        P::Name,
+        P::T(","),
+        P::Phone,
+        P::T(","),
+        P::Addr,
+    ],
+    &[P::Name, P::T(" "), P::Phone, P::T(" "), P::Addr],
+    &[P::Name, P::T(","), P::Phone, P::T(","), P::Addr, P::Chat],
+    &[P::T("姓名:"), P::Name, P::T(" 手机:"), P::Phone],
+    &[P::T("联系人:"), P::Name, P::T(";联系电话:"), P::Phone],
+    &[P::Name, P::T("先生"), P::Chat],
+    &[P::Name, P::T("女士您好,您的订单已发货")],
+    &[P::T("谢谢"), P::Name, P::T("送的小心心"), P::Chat],
+    &[P::T("感谢"), P::Name, P::T("的打赏!")],
+    &[P::Name, P::T("你好,"), P::Chat],
+    &[P::T("@"), P::Name, P::T(" "), P::Chat],
+    &[P::T("欢迎"), P::Name, P::T("进入直播间")],
+    &[P::Chat, P::Name, P::T("在吗?")],
+    &[P::T("帮我改下收件人,改成"), P::Name],
+    &[P::T("我妈妈叫"), P::Name, P::T(",帮她下一单")],
+    &[P::T("客服你好,我是"), P::Name, P::T(",订单还没收到")],
+    &[P::Name, P::T("老师讲得真好")],
+    &[P::T("恭喜"), P::Name, P::T("中奖!请联系客服")],
+    &[P::T("寄件人"), P::Name, P::T(" 收件人"), P::Name],
+    &[P::Name, P::T("和"), P::Name, P::T("一起来看直播")],
+    &[P::T("昨天"), P::Name, P::T("说这个色号很好看")],
+    &[
+        P::T("地址:"),
+        P::Addr,
+        P::T(" 收件人:"),
+        P::Name,
+        P::T(" "),
+        P::Phone,
+    ],
+    &[P::T("寄到"), P::Addr, P::Chat],
+    &[P::T("我家在"), P::Addr, P::T(",能发顺丰吗")],
+    &[P::T("收货地址:"), P::Addr],
+    &[P::T("地址是"), P::Addr, P::T("呀"), P::Chat],
+    &[P::T("发货到"), P::Addr, P::T(","), P::Name, P::T("收")],
+    &[P::T("改地址:"), P::Addr, P::T(",谢谢")],
+    &[P::Chat, P::T("送到"), P::Addr, P::T("就行")],
+    &[P::T("我住"), P::Addr, P::T(",附近有门店吗")],
+    &[P::Addr, P::T(" "), P::Name, P::T(" "), P::Phone],
+    &[P::T("麻烦寄"), P::Addr, P::T(" "), P::Name],
+    &[P::T("详细地址:"), P::Addr, P::T("(请放快递柜)")],
+    &[P::T("公司在"), P::Addr, P::T(",工作日送")],
+    &[P::Addr],
+];
+
+const CN_NEGATIVES: &[&str] = &[
+    "这个多少钱",
+    "主播好漂亮啊",
+    "宝宝们晚上好",
+    "老师讲得好",
+    "亲,几号发货",
+    "3号链接还有吗",
+    "北京的朋友举个手",
+    "我在深圳",
+    "上海市今天下雨了",
+    "什么时候发货",
+    "这款口红色号是多少",
+    "1号链接拍了",
+    "李宁的鞋子好穿吗",
+    "王老吉来一箱",
+    "周大福的金子是真的吗",
+    "张小泉的剪刀",
+    "李锦记酱油",
+    "海底捞火锅底料",
+    "完美日记眼影",
+    "花西子散粉",
+    "百雀羚水乳",
+    "老凤祥手镯",
+    "主播是哪里人",
+    "广东的姐妹在吗",
+    "杭州发货吗",
+    "江浙沪包邮吗",
+    "新疆能发吗",
+    "我是新来的",
+    "我是学生党",
+    "我叫了外卖",
+    "姓名不重要",
+    "收件人写错了",
+    "地址填错了怎么办",
+    "明天几号",
+    "五号楼那个福利",
+    "12号上新吗",
+    "二楼的链接",
+    "楼上说得对",
+    "老铁666",
+    "小哥哥好帅",
+    "家人们冲",
+    "主播叫什么名字",
+    "客服在吗",
+    "这个颜色好看",
+    "已经下单了",
+    "退货地址是哪里",
+    "南山区的能自提吗",
+    "朝阳区有门店吗",
+    "北京路步行街好逛",
+    "成都好吃的多",
+    "中国加油",
+    "美国的产品吗",
+    "日本进口的吗",
+    "马上就到了",
+    "高大上",
+    "王者荣耀",
+    "金色的好看",
+    "文明观看",
+    "白色还有吗",
+    "黄色的呢",
+    "林子大了什么鸟都有",
+    "安全送达",
+    "江湖救急",
+    "周末发货吗",
+    "方便面来一箱",
+    "马克杯多少钱",
+    "高跟鞋有37码吗",
+    "和平精英",
+    "明天见",
+    "宋体字",
+    "唐装好看",
+    "陈皮泡水",
+    "杨枝甘露",
+    "许愿成功",
+    "韩版的吗",
+    "冯唐的书",
+    "石头记",
+    "第三单元测试",
+    "小区门口",
+    "大厦将倾",
+    "广场舞音响",
+    "人民路那家店倒闭了",
+    "路过",
+];
+
+fn fill_cn(rng: &mut Rng, tpl: &[P]) -> Example {
+    let mut b = Builder::new();
+    for p in tpl {
+        match p {
+            P::T(s) => {
+                let s = if rng.chance(0.25) {
+                    s.replace(':', if rng.chance(0.5) { " " } else { ":" })
+                } else {
+                    (*s).to_string()
+                };
+                b.push(&s);
+            }
+            P::Name => {
+                let n = cn_name(rng);
+                b.span(SpanKind::Person, &n);
+            }
+            P::Addr => {
+                let a = cn_address(rng);
+                b.span(SpanKind::Address, &a);
+            }
+            P::Phone => b.push(&phone(rng)),
+            P::Chat => {
+                let c = cn_chat(rng);
+                b.push(c);
+            }
+        }
+    }
+    b.finish()
+}
+
+// ---------------------------------------------------------------- Western.
+
+fn cap(s: &str) -> String {
+    let mut out = String::new();
+    let mut up = true;
+    for c in s.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        up = c == ' ' || c == '-' || c == '\'';
+    }
+    out
+}
+
+fn casing(rng: &mut Rng, s: String) -> String {
+    let r = rng.below(100);
+    if r < 10 {
+        s.to_lowercase()
+    } else if r < 13 {
+        s.to_uppercase()
+    } else {
+        s
+    }
+}
+
+fn first(rng: &mut Rng) -> String {
+    let v: Vec<&str> = FIRST_NAMES.split_whitespace().collect();
+    if rng.chance(0.1) {
+        // Unknown first names: the model must use context and shape too.
+        return cap(rng.pick_str(&[
+            "ansel", "briony", "caspian", "delphine", "eamon", "fenna", "gideon", "hester", "ivo",
+            "jolene", "kasimir", "linnea", "marit", "nikolai", "odette", "pirmin", "quinn",
+            "rosalind", "soren", "tamsin", "ulla", "vesna", "wendel", "xenia", "yannick", "zora",
+        ]));
+    }
+    cap(v[rng.below(v.len())])
+}
+
+fn last(rng: &mut Rng) -> String {
+    let v: Vec<&str> = SURNAMES.split_whitespace().collect();
+    if rng.chance(0.12) {
+        return cap(rng.pick_str(&[
+            "abernathy",
+            "brightwater",
+            "castellano",
+            "dankworth",
+            "eichhorn",
+            "fairbrother",
+            "grünewald",
+            "hollingsworth",
+            "ivanova",
+            "jablonski",
+            "kowalczyk",
+            "lindqvist",
+            "marchetti",
+            "nakashima",
+            "oyelaran",
+            "pettersson",
+            "quintero",
+            "rasmussen",
+            "szymanski",
+            "trevelyan",
+            "vandenberg",
+            "whitcombe",
+            "yilmaz",
+            "zimmerli",
+        ]));
+    }
+    cap(v[rng.below(v.len())])
+}
+
+/// A Western full name (sometimes with a middle initial).
+fn w_name(rng: &mut Rng) -> String {
+    let mut s = first(rng);
+    if rng.chance(0.08) {
+        s.push(' ');
+        s.push(char::from(b'A' + rng.below(26) as u8));
+        s.push('.');
+    }
+    s.push(' ');
+    s.push_str(&last(rng));
+    if rng.chance(0.05) {
+        s.push('-');
+        s.push_str(&last(rng));
+    }
+    casing(rng, s)
+}
+
+const EN_STREET_NAMES: &[&str] = &[
+    "baker",
+    "oak",
+    "maple",
+    "park",
+    "church",
+    "high",
+    "station",
+    "mill",
+    "king",
+    "queen",
+    "victoria",
+    "main",
+    "elm",
+    "cedar",
+    "hill",
+    "lake",
+    "river",
+    "sunset",
+    "washington",
+    "lincoln",
+    "pine",
+    "willow",
+    "cherry",
+    "market",
+    "bridge",
+    "north",
+    "south",
+    "west",
+    "chapel",
+    "york",
+    "oxford",
+    "cambridge",
+    "abbey",
+    "george",
+    "albert",
+    "grove",
+    "spring",
+    "meadow",
+    "fifth",
+    "madison",
+    "broad",
+    "union",
+    "green",
+    "jefferson",
+    "franklin",
+    "highland",
+    "riverside",
+];
+const EN_STREET_TYPES: &[&str] = &[
+    "Street",
+    "St",
+    "St.",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Way",
+    "Court",
+    "Place",
+    "Terrace",
+    "Close",
+    "Crescent",
+    "Square",
+];
+const US_CITIES: &[(&str, &str)] = &[
+    ("New York", "NY"),
+    ("Los Angeles", "CA"),
+    ("Chicago", "IL"),
+    ("Houston", "TX"),
+    ("Seattle", "WA"),
+    ("Boston", "MA"),
+    ("Denver", "CO"),
+    ("Austin", "TX"),
+    ("Miami", "FL"),
+    ("Atlanta", "GA"),
+    ("Portland", "OR"),
+    ("San Jose", "CA"),
+    ("Springfield", "IL"),
+    ("Columbus", "OH"),
+    ("Phoenix", "AZ"),
+    ("Brooklyn", "NY"),
+];
+const UK_CITIES: &[&str] = &[
+    "London",
+    "Manchester",
+    "Birmingham",
+    "Leeds",
+    "Glasgow",
+    "Edinburgh",
+    "Liverpool",
+    "Bristol",
+    "Oxford",
+    "Cambridge",
+    "Cardiff",
+    "York",
+    "Brighton",
+    "Reading",
+];
+const DE_CITIES: &[&str] = &[
+    "Berlin",
+    "Hamburg",
+    "München",
+    "Köln",
+    "Frankfurt am Main",
+    "Stuttgart",
+    "Düsseldorf",
+    "Leipzig",
+    "Dresden",
+    "Hannover",
+    "Nürnberg",
+    "Bremen",
+    "Bonn",
+    "Mannheim",
+    "Freiburg",
+];
+const DE_STREET_NAMES: &[&str] = &[
+    "Haupt",
+    "Bahnhof",
+    "Schiller",
+    "Goethe",
+    "Linden",
+    "Berliner ",
+    "Garten",
+    "Kirch",
+    "Schul",
+    "Dorf",
+    "Wald",
+    "Berg",
+    "Mozart",
+    "Friedrich",
+    "Rosen",
+    "Birken",
+    "Kaiser",
+    "Park",
+    "Markt",
+    "Ahorn",
+    "Eichen",
+    "Post",
+    "Wilhelm",
+    "Beethoven",
+    "Sonnen",
+    "Feld",
+    "Mühlen",
+    "Lessing",
+];
+const DE_STREET_TYPES: &[&str] = &[
+    "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm",
+];
+const FR_CITIES: &[&str] = &[
+    "Paris",
+    "Lyon",
+    "Marseille",
+    "Toulouse",
+    "Nice",
+    "Nantes",
+    "Strasbourg",
+    "Bordeaux",
+    "Lille",
+    "Rennes",
+    "Montpellier",
+    "Grenoble",
+    "Dijon",
+    "Angers",
+];
+const FR_STREET_TYPES: &[&str] = &[
+    "rue",
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "place",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+];
+const FR_STREET_NAMES: &[&str] = &[
+    "de Rivoli",
+    "de la Paix",
+    "Victor Hugo",
+    "de la République",
+    "du Général de Gaulle",
+    "Pasteur",
+    "de la Gare",
+    "de l'Église",
+    "Jean Jaurès",
+    "Voltaire",
+    "Molière",
+    "Saint-Michel",
+    "des Lilas",
+    "du Moulin",
+    "des Écoles",
+    "Gambetta",
+    "Foch",
+    "de Verdun",
+    "du Port",
+];
+
+fn uk_postcode(rng: &mut Rng) -> String {
+    let area = rng.pick(&[
+        "NW", "SW", "E", "W", "N", "SE", "EC", "M", "B", "LS", "G", "EH", "BS", "OX",
+    ]);
+    format!(
+        "{}{} {}{}{}",
+        area,
+        1 + rng.below(20),
+        rng.below(10),
+        char::from(b'A' + rng.below(26) as u8),
+        char::from(b'A' + rng.below(26) as u8)
+    )
+}
+
+fn zip5(rng: &mut Rng) -> String {
+    format!("{:05}", 1000 + rng.below(98000))
+}
+
+fn house(rng: &mut Rng) -> String {
+    let mut s = (1 + skewed(rng, 400)).to_string();
+    if rng.chance(0.1) {
+        s.push(*rng.pick(&['A', 'B', 'a', 'b']));
+    }
+    s
+}
+
+fn w_address(rng: &mut Rng) -> String {
+    let sep = |rng: &mut Rng| if rng.chance(0.8) { ", " } else { " " };
+    let mut s = String::new();
+    match rng.below(4) {
+        0 => {
+            // US
+            if rng.chance(0.15) {
+                s.push_str(&format!(
+                    "Apt {}{}",
+                    1 + rng.below(20),
+                    rng.pick(&["", "B", "C"])
+                ));
+                s.push_str(", ");
+            }
+            s.push_str(&house(rng));
+            s.push(' ');
+            s.push_str(&cap(rng.pick_str(EN_STREET_NAMES)));
+            s.push(' ');
+            s.push_str(rng.pick_str(EN_STREET_TYPES));
+            if rng.chance(0.2) {
+                s.push_str(&format!(
+                    "{}{} {}",
+                    sep(rng),
+                    rng.pick(&["Apt", "Apt.", "Suite", "Unit", "#"]),
+                    1 + rng.below(900)
+                ));
+            }
+            if rng.chance(0.75) {
+                let (city, st) = rng.pick(US_CITIES);
+                s.push_str(&format!("{}{city}, {st}", sep(rng)));
+                if rng.chance(0.8) {
+                    s.push_str(&format!(" {}", zip5(rng)));
+                }
+            }
+        }
+        1 => {
+            // UK
+            if rng.chance(0.15) {
+                s.push_str(&format!("Flat {}, ", 1 + rng.below(30)));
+            }
+            s.push_str(&house(rng));
+            s.push(' ');
+            s.push_str(&cap(rng.pick_str(EN_STREET_NAMES)));
+            s.push(' ');
+            s.push_str(rng.pick_str(EN_STREET_TYPES));
+            if rng.chance(0.75) {
+                s.push_str(sep(rng));
+                s.push_str(rng.pick_str(UK_CITIES));
+                if rng.chance(0.85) {
+                    s.push(' ');
+                    s.push_str(&uk_postcode(rng));
+                }
+            }
+        }
+        2 => {
+            // DE
+            let name = rng.pick(DE_STREET_NAMES);
+            let ty = rng.pick(DE_STREET_TYPES);
+            if name.ends_with(' ') {
+                s.push_str(name);
+                s.push_str(&cap(ty));
+            } else {
+                s.push_str(name);
+                s.push_str(ty);
+            }
+            s.push(' ');
+            s.push_str(&house(rng));
+            if rng.chance(0.8) {
+                s.push_str(sep(rng));
+                s.push_str(&zip5(rng));
+                s.push(' ');
+                s.push_str(rng.pick_str(DE_CITIES));
+            }
+        }
+        _ => {
+            // FR
+            s.push_str(&house(rng));
+            if rng.chance(0.1) {
+                s.push_str(" bis");
+            }
+            s.push_str(if rng.chance(0.8) { " " } else { ", " });
+            s.push_str(rng.pick_str(FR_STREET_TYPES));
+            s.push(' ');
+            s.push_str(rng.pick_str(FR_STREET_NAMES));
+            if rng.chance(0.8) {
+                s.push_str(sep(rng));
+                s.push_str(&zip5(rng));
+                s.push(' ');
+                s.push_str(rng.pick_str(FR_CITIES));
+            }
+        }
+    }
+    if rng.chance(0.08) {
+        s = s.to_lowercase();
+    }
+    s
+}
+
+fn w_phone(rng: &mut Rng) -> String {
+    let mut s = String::from(*rng.pick(&["+1 ", "+44 ", "+49 ", "+33 ", "0", "+86 "]));
+    for k in 0..10 {
+        if k == 3 && rng.chance(0.5) {
+            s.push(' ');
+        }
+        s.push(char::from(b'0' + rng.below(10) as u8));
+    }
+    s
+}
+
+const W_CHAT: &[&str] = &[
+    "",
+    "",
+    "",
+    "hi ",
+    "hello! ",
+    "pls ",
+    "thx ",
+    "lol ",
+    "omg ",
+    "ok ",
+    "hey guys ",
+    "quick q: ",
+    "hallo ",
+    "bonjour ",
+    "salut ",
+];
+
+const W_TEMPLATES: &[&[P]] = &[
+    &[P::Chat, P::T("my name is "), P::Name],
+    &[
+        P::T("Hi, I'm "),
+        P::Name,
+        P::T(" and I ordered the blue one"),
+    ],
+    &[
+        P::T("Name: "),
+        P::Name,
+        P::T(", Address: "),
+        P::Addr,
+        P::T(", Phone: "),
+        P::Phone,
+    ],
+    &[P::T("ship to "), P::Addr, P::T(" please")],
+    &[P::T("Shipping address: "), P::Addr],
+    &[P::Chat, P::T("my address is "), P::Addr],
+    &[
+        P::T("please send it to "),
+        P::Name,
+        P::T(", "),
+        P::Addr,
+        P::T(" thanks"),
+    ],
+    &[P::T("I live at "), P::Addr],
+    &[P::T("deliver to "), P::Addr, P::T(" before friday")],
+    &[P::T("Recipient: "), P::Name],
+    &[P::T("Attn: "), P::Name, P::T(" / "), P::Addr],
+    &[P::T("c/o "), P::Name, P::T(", "), P::Addr],
+    &[P::Name, P::T(" here, where is my order?")],
+    &[P::T("thanks "), P::Name, P::T(" for the gift!")],
+    &[P::T("Mr. "), P::Name, P::T(" ordered twice")],
+    &[P::T("Dear "), P::Name, P::T(", your parcel has shipped.")],
+    &[P::Chat, P::T("can "), P::Name, P::T(" pick it up?")],
+    &[P::Name, P::T(" "), P::Phone, P::T(" "), P::Addr],
+    &[P::Name, P::T(", "), P::Addr],
+    &[P::T("Lieferadresse: "), P::Name, P::T(", "), P::Addr],
+    &[
+        P::T("Ich heiße "),
+        P::Name,
+        P::T(" und wohne in der "),
+        P::Addr,
+    ],
+    &[P::T("Bitte an "), P::Addr, P::T(" schicken")],
+    &[P::T("Empfänger: "), P::Name],
+    &[P::T("Je m'appelle "), P::Name],
+    &[P::T("J'habite au "), P::Addr],
+    &[
+        P::T("Adresse de livraison : "),
+        P::Name,
+        P::T(", "),
+        P::Addr,
+    ],
+    &[P::T("envoyez à "), P::Addr, P::T(" merci")],
+    &[P::T("收件人: "), P::Name, P::T(" 地址: "), P::Addr],
+    &[P::T("my friend "), P::Name, P::T(" recommended this shop")],
+    &[P::T("order for "), P::Name, P::T(", deliver to "), P::Addr],
+    &[P::Addr],
+    &[P::Chat, P::Name, P::T(" won the giveaway!")],
+];
+
+const W_HONORIFIC_TEMPLATES: &[(&str, &str)] = &[
+    ("Mr. ", " ordered twice"),
+    ("Mrs ", ", your order is ready"),
+    ("Ms. ", " called again"),
+    ("Dr. ", " will pick it up"),
+    ("Frau ", " hat bestellt"),
+    ("Herr ", " fragt nach dem Paket"),
+    ("Monsieur ", " a commandé"),
+    ("Madame ", ", votre colis est parti"),
+    ("Mme ", " est absente"),
+    ("thanks ", "!"),
+    ("hi ", " :)"),
+    ("@", " love it"),
+    ("hello ", ", welcome"),
+];
+
+const W_NEGATIVES: &[&str] = &[
+    "Apple Watch Series 9 is on sale",
+    "Black Friday deals are live",
+    "is this Nike Air Max?",
+    "shipping to London?",
+    "do you ship to Berlin",
+    "I'm from Paris",
+    "Main Street style jacket",
+    "Victoria's Secret dupe?",
+    "Tommy Hilfiger or Ralph Lauren?",
+    "Louis Vuitton bag is fake",
+    "Calvin Klein jeans size 32",
+    "Estée Lauder serum restock?",
+    "Christian Dior lipstick 999",
+    "Michael Kors watch",
+    "Marc Jacobs perfume",
+    "how much is this",
+    "love this color!!",
+    "when will it ship",
+    "size M please",
+    "is it real leather?",
+    "New York Times bestseller",
+    "Grand Theft Auto",
+    "Harry Potter box set",
+    "Happy New Year everyone",
+    "Merry Christmas",
+    "Street Fighter 6",
+    "Abbey Road vinyl",
+    "Road trip essentials",
+    "Park Avenue collection",
+    "free shipping over 50",
+    "Order #12345 status?",
+    "Samsung Galaxy S24",
+    "Hello Kitty mug",
+    "Mercedes Benz keychain",
+    "Ford Mustang model",
+    "Jack Daniels glass",
+    "Hugo Boss perfume",
+    "Tesla Model 3 charger",
+    "danke schön",
+    "merci beaucoup",
+    "Wo ist mein Paket?",
+    "Quelle taille?",
+    "Berlin ist toll",
+    "Paris Hilton style",
+    "Taylor Swift merch?",
+    "Kim Kardashian look",
+    "Disney Princess dress",
+    "Marvel Avengers set",
+    "Coca Cola 12 pack",
+    "Will it fit?",
+    "May I ask",
+    "Grace period for returns?",
+    "Rose Gold version",
+    "Lily of the valley scent",
+    "Jordan 1 Retro",
+    "Dr. Martens boots",
+    "Mrs. Meyer's soap",
+    "Burger King coupon",
+    "Kings Cross station",
+    "Baker Street station",
+    "10 Downing St. memes",
+    "room 12 is live",
+    "5 stars!!",
+    "Level 3 unlocked",
+    "Chapter 12",
+    "Season 2 Episode 5",
+];
+
+fn fill_w(rng: &mut Rng, tpl: &[P]) -> Example {
+    let mut b = Builder::new();
+    for p in tpl {
+        match p {
+            P::T(s) => {
+                let s = if rng.chance(0.1) {
+                    s.to_lowercase()
+                } else {
+                    (*s).to_string()
+                };
+                b.push(&s);
+            }
+            P::Name => {
+                let n = if rng.chance(0.1) {
+                    // Pinyin names, either order.
+                    let f = first(rng);
+                    let l = last(rng);
+                    format!("{l} {f}")
+                } else {
+                    w_name(rng)
+                };
+                b.span(SpanKind::Person, &n);
+            }
+            P::Addr => {
+                let a = w_address(rng);
+                b.span(SpanKind::Address, &a);
+            }
+            P::Phone => b.push(&w_phone(rng)),
+            P::Chat => {
+                let c = rng.pick(W_CHAT);
+                b.push(c);
+            }
+        }
+    }
+    b.finish()
+}
+
+fn w_honorific(rng: &mut Rng) -> Example {
+    let (pre, post) = *rng.pick(W_HONORIFIC_TEMPLATES);
+    let mut b = Builder::new();
+    b.push(pre);
+    let greeting = matches!(pre, "thanks " | "hi " | "@" | "hello ");
+    let n = if greeting && rng.chance(0.5) {
+        first(rng)
+    } else if greeting {
+        w_name(rng)
+    } else if rng.chance(0.6) {
+        last(rng)
+    } else {
+        w_name(rng)
+    };
+    if pre == "@" && rng.chance(0.6) {
+        // Handles are not names.
+        let h = format!("{}_{}", n.to_lowercase().replace(' ', ""), rng.below(999));
+        b.push(&h);
+    } else {
+        b.span(SpanKind::Person, &n);
+    }
+    b.push(post);
+    b.finish()
+}
+
+fn negative(rng: &mut Rng, list: &[&'static str]) -> Example {
+    let mut s = String::new();
+    let k = 1 + usize::from(rng.chance(0.3));
+    for i in 0..k {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(rng.pick_str(list));
+    }
+    Example {
+        text: s,
+        spans: Vec::new(),
+    }
+}
+
+/// Generates `count` synthetic examples (deterministic for a seed): Chinese and
+/// Western names and addresses in chat, order forms and support messages, and hard
+/// negatives (brands, bare cities, nominal words, capitalized non-names).
+pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
+    let mut rng = Rng::new(seed);
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let r = rng.below(100);
+        let ex = if r < 38 {
+            let tpl = rng.pick(CN_NAME_TEMPLATES);
+            fill_cn(&mut rng, tpl)
+        } else if r < 50 {
+            negative(&mut rng, CN_NEGATIVES)
+        } else if r < 76 {
+            let tpl = rng.pick(W_TEMPLATES);
+            fill_w(&mut rng, tpl)
+        } else if r < 86 {
+            w_honorific(&mut rng)
+        } else {
+            negative(&mut rng, W_NEGATIVES)
+        };
+        out.push(ex);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_in_bounds_and_deterministic() {
+        let a = synthetic(3, 500);
+        assert_eq!(a, synthetic(3, 500));
+        for ex in &a {
+            let n = ex.text.chars().count();
+            for &(_, s, e) in &ex.spans {
+                assert!(s < e && e <= n, "{ex:?}");
+            }
+        }
+        assert!(a
+            .iter()
+            .any(|e| e.spans.iter().any(|s| s.0 == SpanKind::Address)));
+        assert!(a.iter().any(|e| e.spans.is_empty()));
+    }
+}
