@@ -161,7 +161,8 @@ impl Detector {
         out.clear();
         scratch.candidates.clear();
         scratch.hits.clear();
-        self.normalizer.normalize_into(text, &mut scratch.normalized);
+        self.normalizer
+            .normalize_into(text, &mut scratch.normalized);
         let normalized = &scratch.normalized;
 
         // Pattern candidates arrive with their context already applied; the

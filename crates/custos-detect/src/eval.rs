@@ -154,8 +154,16 @@ mod tests {
     #[test]
     fn exact_partial_missed_and_spurious() {
         let gold = [
-            GoldSpan { entity: EntityType::PhoneNumber, start: 3, end: 14 },
-            GoldSpan { entity: EntityType::Person, start: 20, end: 23 },
+            GoldSpan {
+                entity: EntityType::PhoneNumber,
+                start: 3,
+                end: 14,
+            },
+            GoldSpan {
+                entity: EntityType::Person,
+                start: 20,
+                end: 23,
+            },
         ];
         let predicted = [
             finding(EntityType::PhoneNumber, 3, 14),
@@ -171,14 +179,25 @@ mod tests {
         assert_eq!(per[&EntityType::Person].false_negatives, 1);
         assert_eq!(per[&EntityType::EmailAddress].false_positives, 1);
         let micro = card.micro();
-        assert_eq!((micro.true_positives, micro.false_positives, micro.false_negatives), (1, 2, 1));
+        assert_eq!(
+            (
+                micro.true_positives,
+                micro.false_positives,
+                micro.false_negatives
+            ),
+            (1, 2, 1)
+        );
         assert!((micro.precision() - 1.0 / 3.0).abs() < 1e-9);
         assert!((micro.recall() - 0.5).abs() < 1e-9);
     }
 
     #[test]
     fn a_prediction_matches_one_gold_span_only() {
-        let gold = [GoldSpan { entity: EntityType::PhoneNumber, start: 0, end: 11 }];
+        let gold = [GoldSpan {
+            entity: EntityType::PhoneNumber,
+            start: 0,
+            end: 11,
+        }];
         let predicted = [
             finding(EntityType::PhoneNumber, 0, 11),
             finding(EntityType::PhoneNumber, 0, 11),

@@ -32,20 +32,48 @@ fn evasions_are_seen_through_and_offsets_point_at_the_original() {
     use EntityType::*;
     let rows: &[(&str, EntityType, &str)] = &[
         ("我电话13812345678", PhoneNumber, "13812345678"),
-        ("手机：１３８１２３４５６７８", PhoneNumber, "１３８１２３４５６７８"),
-        ("打我幺三八一二三四五六七八", PhoneNumber, "幺三八一二三四五六七八"),
+        (
+            "手机：１３８１２３４５６７８",
+            PhoneNumber,
+            "１３８１２３４５６７８",
+        ),
+        (
+            "打我幺三八一二三四五六七八",
+            PhoneNumber,
+            "幺三八一二三四五六七八",
+        ),
         ("电话 1三8 1234 5678 谢谢", PhoneNumber, "1三8 1234 5678"),
         ("call 138.1234.5678 now", PhoneNumber, "138.1234.5678"),
         ("号码138🌸1234🌸5678", PhoneNumber, "138🌸1234🌸5678"),
         ("手机 ①③⑧①②③④⑤⑥⑦⑧", PhoneNumber, "①③⑧①②③④⑤⑥⑦⑧"),
-        ("call me at +86 139 1234 5678", PhoneNumber, "+86 139 1234 5678"),
+        (
+            "call me at +86 139 1234 5678",
+            PhoneNumber,
+            "+86 139 1234 5678",
+        ),
         ("加V信 abc_8888 领券", ImAccount, "abc_8888"),
         ("vx: lucky_girl99", ImAccount, "lucky_girl99"),
         ("扣扣 123456789 私聊", ImAccount, "123456789"),
-        ("email zhang.wei@example.com pls", EmailAddress, "zhang.wei@example.com"),
-        ("身份证11010519491231002X", CnResidentId, "11010519491231002X"),
-        ("卡号 6222 0212 3456 7890 128 收到", PaymentCard, "6222 0212 3456 7890 128"),
-        ("IBAN DE89 3704 0044 0532 0130 00 bitte", IbanCode, "DE89 3704 0044 0532 0130 00"),
+        (
+            "email zhang.wei@example.com pls",
+            EmailAddress,
+            "zhang.wei@example.com",
+        ),
+        (
+            "身份证11010519491231002X",
+            CnResidentId,
+            "11010519491231002X",
+        ),
+        (
+            "卡号 6222 0212 3456 7890 128 收到",
+            PaymentCard,
+            "6222 0212 3456 7890 128",
+        ),
+        (
+            "IBAN DE89 3704 0044 0532 0130 00 bitte",
+            IbanCode,
+            "DE89 3704 0044 0532 0130 00",
+        ),
         ("login from 203.0.113.45 failed", IpAddress, "203.0.113.45"),
     ];
     for &(text, entity, surface) in rows {
@@ -60,8 +88,16 @@ fn names_and_addresses_come_from_the_model() {
         EntityType::StreetAddress,
         "广东省深圳市南山区科技园南路18号A栋1203室",
     );
-    assert_finds("收件人：王小明 电话13812345678", EntityType::Person, "王小明");
-    assert_finds("Please ship to John Smith, thanks", EntityType::Person, "John Smith");
+    assert_finds(
+        "收件人：王小明 电话13812345678",
+        EntityType::Person,
+        "王小明",
+    );
+    assert_finds(
+        "Please ship to John Smith, thanks",
+        EntityType::Person,
+        "John Smith",
+    );
 }
 
 #[test]
@@ -87,7 +123,10 @@ fn check_invariants(text: &str, findings: &[Finding]) {
     let mut last_end = 0;
     for f in findings {
         assert!(f.start < f.end && f.end <= len, "{f:?} outside {len} chars");
-        assert!(f.start >= last_end, "findings overlap or are unsorted: {findings:?}");
+        assert!(
+            f.start >= last_end,
+            "findings overlap or are unsorted: {findings:?}"
+        );
         assert!((0.0..=1.0).contains(&f.score), "{f:?}");
         last_end = f.end;
     }

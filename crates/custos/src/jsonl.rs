@@ -99,8 +99,12 @@ pub(crate) struct Record<'a> {
 
 /// Parses one JSON Lines record, with an error message fit for `{"line", "error"}`.
 pub(crate) fn parse_record(bytes: &[u8]) -> Result<Record<'_>, String> {
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| format!("line is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()))?;
+    let line = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "line is not valid UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
     let record: InputRecord<'_> = serde_json::from_str(line).map_err(|e| {
         if e.is_data() {
             format!("line is JSON of the wrong shape: {e}; expected an object with string fields \"id\" and \"text\"")
@@ -162,10 +166,18 @@ mod tests {
     #[test]
     fn record_errors_say_what_is_wrong() {
         assert!(parse_record(b"{\"id\":\"1\",\"text\":\"hi\"}").is_ok());
-        assert!(parse_record(b"{\"text\":\"hi\"}").unwrap_err().contains("\"id\""));
-        assert!(parse_record(b"{\"id\":\"1\"}").unwrap_err().contains("\"text\""));
-        assert!(parse_record(b"{\"id\":1,\"text\":\"x\"}").unwrap_err().contains("wrong shape"));
-        assert!(parse_record(b"not json").unwrap_err().contains("not valid JSON"));
+        assert!(parse_record(b"{\"text\":\"hi\"}")
+            .unwrap_err()
+            .contains("\"id\""));
+        assert!(parse_record(b"{\"id\":\"1\"}")
+            .unwrap_err()
+            .contains("\"text\""));
+        assert!(parse_record(b"{\"id\":1,\"text\":\"x\"}")
+            .unwrap_err()
+            .contains("wrong shape"));
+        assert!(parse_record(b"not json")
+            .unwrap_err()
+            .contains("not valid JSON"));
         assert!(parse_record(b"\xff\xfe").unwrap_err().contains("UTF-8"));
     }
 }

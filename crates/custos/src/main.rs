@@ -44,7 +44,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Detect(args) => {
             let rejected = cmd::detect::run(&args)?;
             if rejected > 0 {
-                eprintln!("custos: {rejected} input line(s) rejected; see the error lines in the output");
+                eprintln!(
+                    "custos: {rejected} input line(s) rejected; see the error lines in the output"
+                );
                 return Ok(ExitCode::from(1));
             }
         }

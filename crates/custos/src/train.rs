@@ -40,6 +40,9 @@ pub(crate) struct TrainArgs {
     /// Feature dropout while training.
     #[arg(long, default_value_t = 0.0)]
     pub(crate) dropout: f64,
+    /// Print up to this many misses and false alarms on --dev after training.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) show_errors: usize,
     /// Extra labelled JSON Lines file to report on (e.g. eval/dev.jsonl).
     #[arg(long)]
     pub(crate) dev: Option<PathBuf>,
@@ -144,6 +147,38 @@ fn micros_per_line(tagger: &Tagger, lines: &[Vec<char>]) -> f64 {
     best
 }
 
+fn show_errors(tagger: &Tagger, dev: &[Example], limit: usize) {
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    let mut shown = 0;
+    for ex in dev {
+        let chars: Vec<char> = ex.text.chars().collect();
+        out.clear();
+        tagger.tag(&chars, &mut scratch, &mut out);
+        let pred: Vec<(SpanKind, usize, usize)> = out
+            .iter()
+            .filter(|s| s.probability >= 0.5)
+            .map(|s| (s.kind, s.start, s.end))
+            .collect();
+        let surface = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        for g in &ex.spans {
+            if !pred.contains(g) {
+                println!("  MISS {:?} {:?} in {:?}", g.0, surface(g.1, g.2), ex.text);
+                shown += 1;
+            }
+        }
+        for p in &pred {
+            if !ex.spans.contains(p) {
+                println!("  FALSE {:?} {:?} in {:?}", p.0, surface(p.1, p.2), ex.text);
+                shown += 1;
+            }
+        }
+        if shown >= limit {
+            break;
+        }
+    }
+}
+
 /// Runs `custos train-ner`.
 pub(crate) fn run(args: &TrainArgs) -> anyhow::Result<()> {
     let d = &args.datasets;
@@ -197,6 +232,11 @@ pub(crate) fn run(args: &TrainArgs) -> anyhow::Result<()> {
     println!("without the gate (whole lines decoded):");
     for (name, dev) in &devs {
         report(name, &train::evaluate_with(&tagger, dev, 0.5, false));
+    }
+    if args.show_errors > 0 {
+        if let Some((_, dev)) = devs.iter().find(|(n, _)| n == "dev") {
+            show_errors(&tagger, dev, args.show_errors);
+        }
     }
     let bytes = tagger.to_bytes();
     Tagger::from_bytes(&bytes).context("the trained model does not read back")?;

@@ -7,15 +7,28 @@ fn entities_of(line: &Value) -> Vec<(String, String)> {
         .as_array()
         .expect("entities array")
         .iter()
-        .map(|e| (e["type"].as_str().unwrap_or_default().to_owned(), e["start"].to_string()))
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default().to_owned(),
+                e["start"].to_string(),
+            )
+        })
         .collect()
 }
 
 custos_test!(detect_follows_the_contract, |_dir, cmd| {
     let text = "主播我手机 幺三八 1234 ５６７８ 发货快点";
-    let input = format!("{}\n{}\n", json!({"id": "a", "text": text}), json!({"id": "b", "text": "好看！扣1"}));
+    let input = format!(
+        "{}\n{}\n",
+        json!({"id": "a", "text": text}),
+        json!({"id": "b", "text": "好看！扣1"})
+    );
     let out = run_with_stdin(cmd.arg("detect"), input.as_bytes());
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
@@ -23,36 +36,55 @@ custos_test!(detect_follows_the_contract, |_dir, cmd| {
     assert_eq!(lines[1]["entities"], json!([]));
     let phone = &lines[0]["entities"][0];
     assert_eq!(phone["type"], "PHONE_NUMBER");
-    let (start, end) = (phone["start"].as_u64().unwrap(), phone["end"].as_u64().unwrap());
+    let (start, end) = (
+        phone["start"].as_u64().unwrap(),
+        phone["end"].as_u64().unwrap(),
+    );
     assert_eq!(slice_chars(text, start, end), "幺三八 1234 ５６７８");
     let score = phone["score"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&score));
     assert!(phone["explanation"]["recognizer"].is_string());
 });
 
-custos_test!(bad_lines_are_reported_in_place_and_the_run_goes_on, |_dir, cmd| {
-    let mut input = Vec::new();
-    input.extend_from_slice(b"{\"id\":\"1\",\"text\":\"call me 13812345678\"}\n");
-    input.extend_from_slice(b"not json at all\n");
-    input.extend_from_slice(b"{\"text\":\"no id\"}\n");
-    input.extend_from_slice(b"{\"id\":\"4\"}\n");
-    input.extend_from_slice(b"{\"id\":\"5\",\"text\":\"\xff\xfe\"}\n");
-    input.extend_from_slice(format!("{}\n", json!({"id": "6", "text": "x".repeat(300)})).as_bytes());
-    input.extend_from_slice(b"{\"id\":7,\"text\":\"numeric id\"}\n");
-    input.extend_from_slice(b"{\"id\":\"8\",\"text\":\"last one, fine\"}");
-    let out = run_with_stdin(cmd.args(["detect", "--max-line-bytes", "200"]), &input);
-    assert_eq!(out.status.code(), Some(1), "rejected lines make the exit status 1");
-    let lines = json_lines(&out);
-    assert_eq!(lines.len(), 8, "one output line per input line");
-    assert_eq!(lines[0]["id"], "1");
-    assert_eq!(entities_of(&lines[0])[0].0, "PHONE_NUMBER");
-    for (index, needle) in [(1, "not valid JSON"), (2, "\"id\""), (3, "\"text\""), (4, "UTF-8"), (5, "over the limit"), (6, "wrong shape")] {
-        assert_eq!(lines[index]["line"], index + 1, "line {index}");
-        let error = lines[index]["error"].as_str().expect("error message");
-        assert!(error.contains(needle), "line {index}: {error}");
+custos_test!(
+    bad_lines_are_reported_in_place_and_the_run_goes_on,
+    |_dir, cmd| {
+        let mut input = Vec::new();
+        input.extend_from_slice(b"{\"id\":\"1\",\"text\":\"call me 13812345678\"}\n");
+        input.extend_from_slice(b"not json at all\n");
+        input.extend_from_slice(b"{\"text\":\"no id\"}\n");
+        input.extend_from_slice(b"{\"id\":\"4\"}\n");
+        input.extend_from_slice(b"{\"id\":\"5\",\"text\":\"\xff\xfe\"}\n");
+        input.extend_from_slice(
+            format!("{}\n", json!({"id": "6", "text": "x".repeat(300)})).as_bytes(),
+        );
+        input.extend_from_slice(b"{\"id\":7,\"text\":\"numeric id\"}\n");
+        input.extend_from_slice(b"{\"id\":\"8\",\"text\":\"last one, fine\"}");
+        let out = run_with_stdin(cmd.args(["detect", "--max-line-bytes", "200"]), &input);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "rejected lines make the exit status 1"
+        );
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), 8, "one output line per input line");
+        assert_eq!(lines[0]["id"], "1");
+        assert_eq!(entities_of(&lines[0])[0].0, "PHONE_NUMBER");
+        for (index, needle) in [
+            (1, "not valid JSON"),
+            (2, "\"id\""),
+            (3, "\"text\""),
+            (4, "UTF-8"),
+            (5, "over the limit"),
+            (6, "wrong shape"),
+        ] {
+            assert_eq!(lines[index]["line"], index + 1, "line {index}");
+            let error = lines[index]["error"].as_str().expect("error message");
+            assert!(error.contains(needle), "line {index}: {error}");
+        }
+        assert_eq!(lines[7]["id"], "8");
     }
-    assert_eq!(lines[7]["id"], "8");
-});
+);
 
 custos_test!(empty_input_is_fine, |_dir, cmd| {
     let out = run_with_stdin(cmd.arg("detect"), b"");
@@ -61,8 +93,15 @@ custos_test!(empty_input_is_fine, |_dir, cmd| {
 });
 
 custos_test!(text_format_uses_line_numbers_as_ids, |dir, cmd| {
-    let path = dir.write("chat.txt", "hello\nmail me at zhang.wei@example.com\n".as_bytes());
-    let out = cmd.args(["detect", "--format", "text", "--input"]).arg(&path).output().unwrap();
+    let path = dir.write(
+        "chat.txt",
+        "hello\nmail me at zhang.wei@example.com\n".as_bytes(),
+    );
+    let out = cmd
+        .args(["detect", "--format", "text", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
@@ -72,7 +111,10 @@ custos_test!(text_format_uses_line_numbers_as_ids, |dir, cmd| {
 });
 
 custos_test!(missing_input_file_is_a_clear_error, |_dir, cmd| {
-    let out = cmd.args(["detect", "--input", "no-such-file.jsonl"]).output().unwrap();
+    let out = cmd
+        .args(["detect", "--input", "no-such-file.jsonl"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no-such-file.jsonl"), "{stderr}");
@@ -89,10 +131,24 @@ custos_test!(eval_prints_per_type_scores, |dir, cmd| {
         .as_bytes(),
     );
     let out = cmd.args(["eval", "--json"]).arg(&gold).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let phone = rows.as_array().unwrap().iter().find(|r| r["entity"] == "PHONE_NUMBER").unwrap();
+    let phone = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["entity"] == "PHONE_NUMBER")
+        .unwrap();
     assert_eq!(phone["true_positives"], 1);
-    let micro = rows.as_array().unwrap().iter().find(|r| r["entity"] == "micro").unwrap();
+    let micro = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["entity"] == "micro")
+        .unwrap();
     assert_eq!(micro["false_positives"], 0);
 });

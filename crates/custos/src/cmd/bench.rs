@@ -57,7 +57,12 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
-fn time_stage(texts: &[String], lines: usize, runs: usize, mut stage: impl FnMut(&str)) -> Duration {
+fn time_stage(
+    texts: &[String],
+    lines: usize,
+    runs: usize,
+    mut stage: impl FnMut(&str),
+) -> Duration {
     // One untimed pass warms caches and scratch buffers.
     for text in texts {
         stage(text);
@@ -86,10 +91,14 @@ fn read_texts(path: &PathBuf) -> Result<Vec<String>> {
     struct Line {
         text: String,
     }
-    let content = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let content =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut texts = Vec::new();
-    for (i, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let parsed: Line = serde_json::from_str(line)
             .with_context(|| format!("{} line {} has no \"text\"", path.display(), i + 1))?;
         texts.push(parsed.text);
@@ -160,7 +169,10 @@ pub(crate) fn run(args: &BenchArgs) -> Result<()> {
         "{} distinct lines from {}, {:.1} chars on average; {} lines per run, median of {} runs, one thread",
         report.distinct_lines, report.input, report.mean_chars_per_line, report.lines_per_run, report.runs
     );
-    println!("{:<24} {:>14} {:>10} {:>14}", "stage", "lines/s", "µs/line", "× baseline");
+    println!(
+        "{:<24} {:>14} {:>10} {:>14}",
+        "stage", "lines/s", "µs/line", "× baseline"
+    );
     for s in &report.stages {
         println!(
             "{:<24} {:>14.0} {:>10.3} {:>14.1}",

@@ -39,7 +39,8 @@ impl InputArgs {
         Ok(match &self.input {
             Some(path) => Box::new(BufReader::with_capacity(
                 1 << 16,
-                File::open(path).with_context(|| format!("cannot open input {}", path.display()))?,
+                File::open(path)
+                    .with_context(|| format!("cannot open input {}", path.display()))?,
             )),
             None => Box::new(io::stdin().lock()),
         })
@@ -64,8 +65,8 @@ struct OutputLine<'a> {
 
 /// What one input line turned into.
 pub(crate) enum Outcome<'a> {
-    /// The line was read; here are its id, text and findings.
-    Detected { id: &'a str, text: &'a str },
+    /// The line was read; here is its id (the findings come beside it).
+    Detected { id: &'a str },
     /// The line was refused, for this reason.
     Rejected(String),
 }
@@ -107,7 +108,7 @@ pub(crate) fn for_each_line(
         match parsed {
             Ok((id, text)) => {
                 detector.detect_into(&text, &mut scratch, findings);
-                each(number, Outcome::Detected { id: &id, text: &text }, findings)?;
+                each(number, Outcome::Detected { id: &id }, findings)?;
             }
             Err(reason) => {
                 rejected += 1;
@@ -128,19 +129,31 @@ pub(crate) fn run(args: &DetectArgs) -> Result<usize> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut findings = Vec::new();
-    let rejected = for_each_line(&args.input, &detector, &mut findings, |number, outcome, findings| {
-        match outcome {
-            Outcome::Detected { id, .. } => {
-                serde_json::to_writer(&mut out, &OutputLine { id, entities: findings })?
+    let rejected = for_each_line(
+        &args.input,
+        &detector,
+        &mut findings,
+        |number, outcome, findings| {
+            match outcome {
+                Outcome::Detected { id, .. } => serde_json::to_writer(
+                    &mut out,
+                    &OutputLine {
+                        id,
+                        entities: findings,
+                    },
+                )?,
+                Outcome::Rejected(reason) => serde_json::to_writer(
+                    &mut out,
+                    &ErrorLine {
+                        line: number,
+                        error: &reason,
+                    },
+                )?,
             }
-            Outcome::Rejected(reason) => serde_json::to_writer(
-                &mut out,
-                &ErrorLine { line: number, error: &reason },
-            )?,
-        }
-        out.write_all(b"\n")?;
-        Ok(())
-    })?;
+            out.write_all(b"\n")?;
+            Ok(())
+        },
+    )?;
     out.flush()?;
     Ok(rejected)
 }

@@ -83,7 +83,11 @@ fn gold_spans(line: &GoldLine, number: usize) -> Result<Vec<GoldSpan>> {
                 e.end
             );
         }
-        spans.push(GoldSpan { entity, start: e.start, end: e.end });
+        spans.push(GoldSpan {
+            entity,
+            start: e.start,
+            end: e.end,
+        });
     }
     Ok(spans)
 }
@@ -110,8 +114,9 @@ pub(crate) fn run(args: &EvalArgs) -> Result<Counts> {
             if line.trim().is_empty() {
                 continue;
             }
-            let gold: GoldLine = serde_json::from_str(&line)
-                .with_context(|| format!("{} line {number} is not a labelled record", path.display()))?;
+            let gold: GoldLine = serde_json::from_str(&line).with_context(|| {
+                format!("{} line {number} is not a labelled record", path.display())
+            })?;
             let spans = gold_spans(&gold, number).with_context(|| path.display().to_string())?;
             detector.detect_into(&gold.text, &mut scratch, &mut findings);
             let before = card.micro();
@@ -124,12 +129,22 @@ pub(crate) fn run(args: &EvalArgs) -> Result<Counts> {
                 shown += 1;
                 eprintln!("--- {} {}", gold.id, gold.text);
                 for g in &spans {
-                    if !findings.iter().any(|f| f.entity == g.entity && f.start == g.start && f.end == g.end) {
-                        eprintln!("  missed   {:<15} {:?}", g.entity.as_str(), excerpt(&gold.text, g.start, g.end));
+                    if !findings
+                        .iter()
+                        .any(|f| f.entity == g.entity && f.start == g.start && f.end == g.end)
+                    {
+                        eprintln!(
+                            "  missed   {:<15} {:?}",
+                            g.entity.as_str(),
+                            excerpt(&gold.text, g.start, g.end)
+                        );
                     }
                 }
                 for f in &findings {
-                    if !spans.iter().any(|g| f.entity == g.entity && f.start == g.start && f.end == g.end) {
+                    if !spans
+                        .iter()
+                        .any(|g| f.entity == g.entity && f.start == g.start && f.end == g.end)
+                    {
                         eprintln!(
                             "  spurious {:<15} {:?} score {:.2} by {}",
                             f.entity.as_str(),
