@@ -5,7 +5,7 @@
 
 use crate::gazetteer::{self, flag, tables, SEQ_SEED};
 
-const CJK_TRIGGER_CTX: &str = "叫名姓收联系生士姐址住寄送总哥";
+const CJK_TRIGGER_CTX: &str = "叫名姓收联系生士姐址住寄送总哥户妈爸购服";
 
 /// Window radii (chars before, chars after) per trigger kind.
 const NAME_CJK: (usize, usize) = (3, 5);

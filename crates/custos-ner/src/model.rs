@@ -238,7 +238,15 @@ impl Tagger {
                     }
                 }
             }
-            out.extend(scratch.spans.iter().copied());
+            let mut last_end = out.last().map_or(0, |sp: &Span| sp.end);
+            for sp in &scratch.spans {
+                if let Some(sp) = tidy(chars, *sp) {
+                    if sp.start >= last_end {
+                        last_end = sp.end;
+                        out.push(sp);
+                    }
+                }
+            }
             done = e;
         }
     }
@@ -339,6 +347,55 @@ impl Tagger {
             sp.probability = p.clamp(0.0, 1.0) as f32;
         }
     }
+}
+
+/// Snaps a span to Latin word boundaries, cuts it at a line break and trims
+/// punctuation and spaces off its ends. `None` if nothing is left.
+fn tidy(chars: &[char], mut sp: Span) -> Option<Span> {
+    use crate::gazetteer::{is_cjk, is_word_char};
+    let n = chars.len();
+    while sp.start > 0 && is_word_char(chars[sp.start - 1]) && is_word_char(chars[sp.start]) {
+        sp.start -= 1;
+    }
+    while sp.end < n && sp.end > 0 && is_word_char(chars[sp.end - 1]) && is_word_char(chars[sp.end])
+    {
+        sp.end += 1;
+    }
+    if let Some(k) = chars[sp.start..sp.end]
+        .iter()
+        .position(|&c| c == '\n' || c == '\r')
+    {
+        if k == 0 {
+            sp.start += 1;
+            if let Some(k2) = chars[sp.start..sp.end]
+                .iter()
+                .position(|&c| c == '\n' || c == '\r')
+            {
+                sp.end = sp.start + k2;
+            }
+        } else {
+            sp.end = sp.start + k;
+        }
+    }
+    let keep = |c: char| c.is_alphanumeric() || is_cjk(c);
+    while sp.start < sp.end && !keep(chars[sp.start]) {
+        sp.start += 1;
+    }
+    while sp.end > sp.start && !keep(chars[sp.end - 1]) {
+        // Keep the dot of a short abbreviation (St. Ave. Str.) inside an address.
+        if chars[sp.end - 1] == '.' && sp.kind == SpanKind::Address {
+            let word = chars[sp.start..sp.end - 1]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            if (1..=4).contains(&word) && sp.end < n && !chars[sp.end].is_alphanumeric() {
+                break;
+            }
+        }
+        sp.end -= 1;
+    }
+    (sp.end > sp.start).then_some(sp)
 }
 
 /// Viterbi over emissions; the virtual state before position 0 is O.

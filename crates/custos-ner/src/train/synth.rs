@@ -62,6 +62,20 @@ fn skewed(rng: &mut Rng, n: usize) -> usize {
 }
 
 fn cn_name(rng: &mut Rng) -> String {
+    if rng.chance(0.03) {
+        return rng
+            .pick_str(&[
+                "卓玛",
+                "扎西顿珠",
+                "买买提·艾力",
+                "阿依古丽",
+                "次仁",
+                "格桑梅朵",
+                "热依拉",
+                "努尔兰",
+            ])
+            .to_string();
+    }
     let surnames: Vec<char> = CN_SURNAMES.chars().collect();
     let given: Vec<char> = CN_GIVEN.chars().collect();
     let mut s = String::new();
@@ -371,6 +385,67 @@ const CN_NAME_TEMPLATES: &[&[P]] = &[
     &[P::T("详细地址:"), P::Addr, P::T("(请放快递柜)")],
     &[P::T("公司在"), P::Addr, P::T(",工作日送")],
     &[P::Addr],
+    &[P::T("退款打我卡上 6259-6512-1240-8558 户名"), P::Name],
+    &[P::T("银联卡号 6222620086345029766 持卡人 "), P::Name],
+    &[
+        P::T("【客服工单】用户"),
+        P::Name,
+        P::T("反馈:收货地址"),
+        P::Addr,
+        P::T("写错了"),
+    ],
+    &[
+        P::T("跨境订单报关:订购人"),
+        P::Name,
+        P::T(",电话"),
+        P::Phone,
+        P::T(",地址"),
+        P::Addr,
+    ],
+    &[P::T("给我妈"), P::Name, P::T("买的,寄到"), P::Addr],
+    &[P::T("帮我爸"), P::Name, P::T("也实名一下")],
+    &[P::T("旗舰店客服"), P::Name, P::T("为您服务~")],
+    &[P::T("【实名信息】"), P::Name, P::T(" | "), P::Phone],
+    &[
+        P::T("请核对您的收货信息:"),
+        P::Name,
+        P::T(","),
+        P::Phone,
+        P::T(","),
+        P::Addr,
+        P::T("。确认无误请回复1"),
+    ],
+    &[P::T("中奖的"), P::Name, P::T("在这")],
+    &[
+        P::T("快递员把我的件放在了"),
+        P::Addr,
+        P::T("门口,我根本不住那"),
+    ],
+    &[
+        P::T("发货单\n收:"),
+        P::Name,
+        P::T("\nTEL:"),
+        P::Phone,
+        P::T("\n"),
+        P::Addr,
+    ],
+    &[
+        P::T("收件人"),
+        P::Name,
+        P::T("\n"),
+        P::Addr,
+        P::T("\n"),
+        P::Phone,
+    ],
+    &[P::T("二次实名:"), P::Name, P::T(",证件号请勿外传")],
+    &[
+        P::T("我叫"),
+        P::Name,
+        P::T(",手机"),
+        P::Phone,
+        P::T(",地址"),
+        P::Addr,
+    ],
 ];
 
 const CN_NEGATIVES: &[&str] = &[
@@ -516,7 +591,33 @@ fn casing(rng: &mut Rng, s: String) -> String {
     }
 }
 
+/// A made-up but pronounceable name word (so that the model learns shape and
+/// position, not a list).
+fn pseudo(rng: &mut Rng) -> String {
+    const ON: &[&str] = &[
+        "b", "k", "m", "n", "d", "t", "s", "l", "r", "v", "g", "h", "br", "ch", "st", "tr", "kw",
+        "z", "f", "p", "sh", "",
+    ];
+    const NU: &[&str] = &[
+        "a", "e", "i", "o", "u", "ai", "ou", "ei", "ar", "en", "or", "el", "an",
+    ];
+    const CODA: &[&str] = &[
+        "", "", "n", "r", "s", "d", "k", "ll", "nt", "son", "ez", "ov", "ic", "er",
+    ];
+    let k = 2 + rng.below(2);
+    let mut s = String::new();
+    for _ in 0..k {
+        s.push_str(rng.pick_str(ON));
+        s.push_str(rng.pick_str(NU));
+    }
+    s.push_str(rng.pick_str(CODA));
+    cap(&s)
+}
+
 fn first(rng: &mut Rng) -> String {
+    if rng.chance(0.12) {
+        return pseudo(rng);
+    }
     let v: Vec<&str> = FIRST_NAMES.split_whitespace().collect();
     if rng.chance(0.1) {
         // Unknown first names: the model must use context and shape too.
@@ -530,6 +631,17 @@ fn first(rng: &mut Rng) -> String {
 }
 
 fn last(rng: &mut Rng) -> String {
+    if rng.chance(0.3) {
+        let mut p = pseudo(rng);
+        if rng.chance(0.08) {
+            p = format!(
+                "{}{}",
+                rng.pick_str(&["O'", "Mc", "Mac", "van ", "de ", "von ", "Le ", "Al-"]),
+                p
+            );
+        }
+        return p;
+    }
     let v: Vec<&str> = SURNAMES.split_whitespace().collect();
     if rng.chance(0.12) {
         return cap(rng.pick_str(&[
@@ -868,7 +980,22 @@ fn w_address(rng: &mut Rng) -> String {
             // DE
             let name = rng.pick(DE_STREET_NAMES);
             let ty = rng.pick(DE_STREET_TYPES);
-            if name.ends_with(' ') {
+            if rng.chance(0.2) {
+                s.push_str(rng.pick_str(&[
+                    "Am Markt",
+                    "Neuer Wall",
+                    "An der Alster",
+                    "Unter den Linden",
+                    "Lange Reihe",
+                    "Hohe Straße",
+                    "Alter Markt",
+                    "Im Winkel",
+                    "Zur Mühle",
+                    "Kröpeliner Str.",
+                    "Große Bergstraße",
+                    "Auf dem Berg",
+                ]));
+            } else if name.ends_with(' ') {
                 s.push_str(name);
                 s.push_str(&cap(ty));
             } else {
@@ -997,6 +1124,128 @@ const W_TEMPLATES: &[&[P]] = &[
     &[P::T("order for "), P::Name, P::T(", deliver to "), P::Addr],
     &[P::Addr],
     &[P::Chat, P::Name, P::T(" won the giveaway!")],
+    &[
+        P::T("Please wire the deposit to NL23 TRIO 0438 5341 99 (holder: "),
+        P::Name,
+        P::T(")"),
+    ],
+    &[P::T("Billing name "), P::Name, P::T(".")],
+    &[P::T("account name "), P::Name],
+    &[P::T("Ansprechpartner "), P::Name, P::T(", Tel. "), P::Phone],
+    &[P::T("(Inhaber: "), P::Name, P::T(")")],
+    &[P::T("Kontoinhaberin "), P::Name],
+    &[P::T("au nom de "), P::Name],
+    &[
+        P::T("Livrez plutôt chez "),
+        P::Name,
+        P::T(", "),
+        P::Addr,
+        P::T(", c'est ma voisine"),
+    ],
+    &[
+        P::T("Bonjour, je suis "),
+        P::Name,
+        P::T(", ma commande n'est jamais arrivée"),
+    ],
+    &[
+        P::T("Hallo, ich bin "),
+        P::Name,
+        P::T(" und warte seit zwei Wochen auf meine Bestellung"),
+    ],
+    &[
+        P::T("Hi, this is "),
+        P::Name,
+        P::T(" from the livestream, please update my address to "),
+        P::Addr,
+    ],
+    &[P::T("Customer "), P::Name, P::T(" requested a return")],
+    &[
+        P::T("Seller KYC: director "),
+        P::Name,
+        P::T(", contact sales@shop.com"),
+    ],
+    &[
+        P::T("Gewinner des Glücksbeutels: "),
+        P::Name,
+        P::T("! Bitte melde dich"),
+    ],
+    &[
+        P::T("Gagnant du sac surprise : "),
+        P::Name,
+        P::T(" ! Contacte-nous"),
+    ],
+    &[
+        P::T("Name: "),
+        P::Name,
+        P::T("\nStraße: "),
+        P::Addr,
+        P::T("\nTelefon: "),
+        P::Phone,
+    ],
+    &[
+        P::T("Shipping to: "),
+        P::Name,
+        P::T("\n"),
+        P::Addr,
+        P::T("\nPhone: "),
+        P::Phone,
+    ],
+    &[P::Name, P::T(" here — pls ship to my office: "), P::Addr],
+    &[
+        P::T("Sehr geehrte Frau Werner, Ihre Sendung an "),
+        P::Addr,
+        P::T(" wurde zugestellt."),
+    ],
+    &[
+        P::T("Madame, votre colis pour "),
+        P::Addr,
+        P::T(" est en route."),
+    ],
+    &[
+        P::T("Dear "),
+        P::Name,
+        P::T(", your order has shipped to "),
+        P::Addr,
+        P::T("."),
+    ],
+    &[
+        P::T("Recipient: Mr. "),
+        P::Name,
+        P::T("  |  Phone "),
+        P::Phone,
+        P::T("  |  "),
+        P::Addr,
+    ],
+    &[
+        P::T("Herr "),
+        P::Name,
+        P::T(" bittet um Rückruf unter "),
+        P::Phone,
+    ],
+    &[
+        P::T("bitte an "),
+        P::Addr,
+        P::T(" liefern. Gruß, "),
+        P::Name,
+    ],
+    &[
+        P::T("text "),
+        P::Name,
+        P::T(" at "),
+        P::Phone,
+        P::T(", they handle wholesale"),
+    ],
+    &[
+        P::T("EU refund details: "),
+        P::Name,
+        P::T(", AT26 2011 1445 8168 0913"),
+    ],
+    &[
+        P::T("I'm "),
+        P::Name,
+        P::T(", the winner of the lucky bag — text me at "),
+        P::Phone,
+    ],
 ];
 
 const W_HONORIFIC_TEMPLATES: &[(&str, &str)] = &[
