@@ -294,11 +294,17 @@ impl LineFeatures {
             if j < 0 || j as usize >= n {
                 continue;
             }
-            let mut f = self.flags[j as usize];
-            while f != 0 {
-                let b = f.trailing_zeros();
-                f &= f - 1;
-                push(mix(mix(13, (k + 2) as u64), u64::from(b)));
+            let f = self.flags[j as usize];
+            if k == 0 {
+                let mut bits_left = f;
+                while bits_left != 0 {
+                    let b = bits_left.trailing_zeros();
+                    bits_left &= bits_left - 1;
+                    push(mix(13, u64::from(b)));
+                }
+            } else if f != 0 {
+                // Neighbours: the whole flag set as one feature.
+                push(mix(mix(14, (k + 2) as u64), u64::from(f)));
             }
         }
         // Word features.

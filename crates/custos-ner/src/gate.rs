@@ -11,9 +11,9 @@ const CJK_TRIGGER_CTX: &str = "叫名姓收联系生士姐址住寄送总哥户�
 const NAME_CJK: (usize, usize) = (3, 5);
 const ADDR_CJK: (usize, usize) = (12, 4);
 const CTX_CJK: (usize, usize) = (4, 10);
-const NAME_LATIN: (usize, usize) = (14, 18);
-const STREET_LATIN: (usize, usize) = (22, 26);
-const CUE_LATIN: (usize, usize) = (4, 36);
+const NAME_LATIN: (usize, usize) = (8, 14);
+const STREET_LATIN: (usize, usize) = (18, 22);
+const CUE_LATIN: (usize, usize) = (2, 24);
 
 fn push(out: &mut Vec<(usize, usize)>, n: usize, at: usize, end: usize, r: (usize, usize)) {
     let s = at.saturating_sub(r.0);

@@ -828,6 +828,9 @@ pub(crate) const SEQ_SEED: u64 = 0x243F_6A88_85A3_08D3;
 pub(crate) fn lower(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
+    } else if u32::from(c) >= 0x2E80 {
+        // CJK and later blocks have no case (full-width letters are folded before).
+        c
     } else {
         c.to_lowercase().next().unwrap_or(c)
     }
@@ -950,5 +953,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Is `c` part of a Latin-script (or digit) word?
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphanumeric() && !is_cjk(c) && (u32::from(c) < 0x2E80))
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        u32::from(c) < 0x2E80 && c.is_alphanumeric()
+    }
 }

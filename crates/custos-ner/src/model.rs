@@ -476,7 +476,7 @@ pub(crate) fn forward_backward(
         let m = e.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
         let mut p = [0f64; NT];
         for y in 0..NT {
-            p[y] = f64::from(e[y] - m).exp();
+            p[y] = f64::from((e[y] - m).exp());
         }
         fb.pot.push(p);
     }

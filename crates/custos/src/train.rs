@@ -254,6 +254,18 @@ pub(crate) fn run(args: &TrainArgs) -> anyhow::Result<()> {
             micros_per_line(&tagger, &lines)
         );
     }
+    if let Some((_, dev)) = devs.iter().find(|(n, _)| n == "dev") {
+        let quiet: Vec<Vec<char>> = dev
+            .iter()
+            .filter(|e| e.spans.is_empty())
+            .map(|e| e.text.chars().collect())
+            .collect();
+        println!(
+            "    dev, {} lines without name/address: {:.2} µs/line",
+            quiet.len(),
+            micros_per_line(&tagger, &quiet)
+        );
+    }
     let chat: Vec<Vec<char>> = train::synthetic(args.seed ^ 0xC4A7, 5000)
         .iter()
         .map(|e| e.text.chars().collect())
