@@ -92,6 +92,7 @@ struct InputRecord<'a> {
 }
 
 /// A parsed input line: its id and text.
+#[derive(Debug)]
 pub(crate) struct Record<'a> {
     pub(crate) id: Cow<'a, str>,
     pub(crate) text: Cow<'a, str>,
