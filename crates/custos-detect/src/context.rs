@@ -53,8 +53,13 @@ pub(crate) enum Group {
     Address,
     /// Identifiers that are not personal: 订单号, 快递单号, SKU, order number, coupon code.
     BusinessId,
-    /// Versions: 版本, version, ver.
+    /// Versions: 版本, version, ver, 升级, update, build.
     Version,
+    /// Software releases before a dotted number: 升级, 更新, update, build (a
+    /// four-part build number is no IP; phone numbers are not affected).
+    Release,
+    /// Device and product models, directly before the value: 设备, device, model.
+    Model,
     /// Prices and currency signs, directly before the number: ¥, $, 价格.
     Price,
     /// Counts: 点赞, 在线, 粉丝, viewers.
@@ -91,8 +96,10 @@ impl Group {
             | Group::Ip
             | Group::Person
             | Group::Address => Placement::Around,
-            Group::BusinessId | Group::Version | Group::Count | Group::Time => Placement::Before,
-            Group::Price => Placement::JustBefore,
+            Group::BusinessId | Group::Version | Group::Release | Group::Count | Group::Time => {
+                Placement::Before
+            }
+            Group::Price | Group::Model => Placement::JustBefore,
             Group::Unit => Placement::JustAfter,
         }
     }
@@ -119,8 +126,8 @@ impl Group {
             (Group::BusinessId, E::PhoneNumber | E::PaymentCard) => -0.45,
             (Group::BusinessId, E::CnResidentId | E::IbanCode | E::ImAccount) => -0.3,
             (Group::BusinessId, E::IpAddress) => -0.2,
-            (Group::Version, E::IpAddress) => -0.5,
-            (Group::Version, E::PhoneNumber | E::PaymentCard) => -0.3,
+            (Group::Version | Group::Release | Group::Model, E::IpAddress) => -0.5,
+            (Group::Version | Group::Model, E::PhoneNumber | E::PaymentCard) => -0.3,
             (Group::Price | Group::Unit, E::PhoneNumber | E::PaymentCard | E::IpAddress) => -0.5,
             (Group::Price | Group::Unit, E::CnResidentId | E::IbanCode) => -0.3,
             (Group::Count, E::PhoneNumber | E::PaymentCard | E::ImAccount) => -0.4,
@@ -161,6 +168,10 @@ const WORDS: &[(&str, Group)] = &[
     ("téléphone", Group::Phone),
     ("portable", Group::Phone),
     ("numéro", Group::Phone),
+    ("tél", Group::Phone),
+    ("rappel", Group::Phone),
+    ("rückruf", Group::Phone),
+    ("anrufen", Group::Phone),
     // contact
     ("联系", Group::Contact),
     ("联系我", Group::Contact),
@@ -170,6 +181,9 @@ const WORDS: &[(&str, Group)] = &[
     ("找我", Group::Contact),
     ("私聊", Group::Contact),
     ("号码", Group::Contact),
+    ("number", Group::Contact),
+    ("my number", Group::Contact),
+    ("nummer", Group::Contact),
     ("contact", Group::Contact),
     ("reach me", Group::Contact),
     ("dm me", Group::Contact),
@@ -178,6 +192,7 @@ const WORDS: &[(&str, Group)] = &[
     // IM services (the normalizer canonicalizes every WeChat and QQ alias)
     ("微信", Group::Im(ImKind::WeChat)),
     ("QQ", Group::Im(ImKind::Qq)),
+    ("Q号", Group::Im(ImKind::Qq)),
     ("line", Group::Im(ImKind::Handle)),
     ("line id", Group::Im(ImKind::Handle)),
     ("telegram", Group::Im(ImKind::Handle)),
@@ -303,6 +318,19 @@ const WORDS: &[(&str, Group)] = &[
     ("version", Group::Version),
     ("ver", Group::Version),
     ("固件", Group::Version),
+    ("升级", Group::Release),
+    ("更新", Group::Release),
+    ("upgrade", Group::Release),
+    ("update", Group::Release),
+    ("build", Group::Release),
+    ("firmware", Group::Release),
+    // device and product models, directly before the value
+    ("设备", Group::Model),
+    ("机型", Group::Model),
+    ("device", Group::Model),
+    ("model", Group::Model),
+    ("modell", Group::Model),
+    ("modèle", Group::Model),
     // prices
     ("¥", Group::Price),
     ("￥", Group::Price),

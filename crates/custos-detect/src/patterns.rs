@@ -34,6 +34,11 @@ pub(crate) trait TextView {
     fn char_index_of_byte(&self, byte: usize) -> usize;
     /// The normalizer's transforms inside a range of normalized characters.
     fn evasions(&self, range: Range<usize>) -> Vec<&'static str>;
+    /// Per normalized character, what the normalizer removed just before it
+    /// (empty when nothing was changed).
+    fn gaps(&self) -> &[custos_text::Transforms] {
+        &[]
+    }
 }
 
 impl TextView for custos_text::Normalized {
@@ -48,6 +53,9 @@ impl TextView for custos_text::Normalized {
     }
     fn evasions(&self, range: Range<usize>) -> Vec<&'static str> {
         self.transforms(range).names().collect()
+    }
+    fn gaps(&self) -> &[custos_text::Transforms] {
+        custos_text::Normalized::gaps(self)
     }
 }
 
@@ -150,6 +158,7 @@ impl PatternRecognizers {
             chars,
             hits,
             max_birth_year: self.max_birth_year,
+            gaps: text.gaps(),
         };
         let mut i = 0;
         while i < chars.len() {
@@ -165,6 +174,8 @@ impl PatternRecognizers {
                         let after_ip = ip::scan_v6_at(&scan, i, out);
                         if after_ip > i {
                             after_ip
+                        } else if let Some(after) = word_start_extras(&scan, i, out) {
+                            after
                         } else {
                             // skip the rest of the word
                             let mut j = i + 1;
@@ -186,6 +197,24 @@ impl PatternRecognizers {
     }
 }
 
+/// Things found at an ASCII word start: e-mails with a bare ` at `, WeChat ids without their keyword
+/// (`V abc_888`, `加我wxabc_888`, `加abc_888`) and a mobile glued to a phone
+/// word whose first `1` is a look-alike (`tell5943562978`).
+fn word_start_extras(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    if email::is_at_word(scan, i) {
+        let after = email::scan_at(scan, i, out);
+        if after > i + 1 {
+            return Some(after);
+        }
+    }
+    let after_id = im_account::scan_unkeyed_at(scan, i, out);
+    if after_id > i {
+        return Some(after_id);
+    }
+    let after_phone = phone::scan_keyword_lookalike_at(scan, i, out);
+    (after_phone > i).then_some(after_phone)
+}
+
 /// The fast exit: nothing can be found in a line without an ASCII letter, digit or `@`.
 fn worth_scanning(bytes: &[u8]) -> bool {
     bytes
@@ -198,9 +227,19 @@ pub(crate) struct Scan<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) hits: &'a [ContextHit],
     pub(crate) max_birth_year: u32,
+    /// What the normalizer removed before each character (empty if nothing).
+    pub(crate) gaps: &'a [custos_text::Transforms],
 }
 
 impl Scan<'_> {
+    /// Whether the normalizer compacted a separator between digit groups just
+    /// before `i` (`138 1234 5678` → `13812345678`): the number was written in groups.
+    pub(crate) fn separator_before(&self, i: usize) -> bool {
+        self.gaps
+            .get(i)
+            .is_some_and(|g| g.contains(custos_text::Transforms::SEPARATOR_REMOVED))
+    }
+
     /// The character at `i`, or NUL past either end.
     pub(crate) fn at(&self, i: usize) -> char {
         self.chars.get(i).copied().unwrap_or('\0')
@@ -235,7 +274,13 @@ pub(crate) fn is_word_char(c: char) -> bool {
 fn starts_number(chars: &[char], i: usize) -> bool {
     let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
     match chars.get(i) {
-        Some('+') | Some('(') => next_is_digit,
+        Some('+') => next_is_digit,
+        // `(021)`, and `(+86)` before a number
+        Some('(') => {
+            next_is_digit
+                || (chars.get(i + 1) == Some(&'+')
+                    && chars.get(i + 2).is_some_and(char::is_ascii_digit))
+        }
         Some(c) if c.is_ascii_digit() => !prev(chars, i).is_ascii_digit(),
         _ => false,
     }
@@ -271,18 +316,73 @@ pub(crate) struct NumberToken {
     pub(crate) len: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Written with a leading `+`.
+    /// Written with a leading `+` (also `(+86)`).
     pub(crate) plus: bool,
-    /// Written with an area code in parentheses, `(415) 555-2671`.
+    /// Written with an area code in parentheses, `(415) 555-2671`, `+1 (512) 555-0183`.
     pub(crate) paren: bool,
-    /// Written in separated groups still visible in the normalized text.
+    /// Written in separated groups (visible, or compacted by the normalizer).
     pub(crate) grouped: bool,
+    /// Digits per written group (the first 8 groups), in order.
+    pub(crate) groups: [u8; 8],
+    pub(crate) ngroups: usize,
 }
 
 impl NumberToken {
     pub(crate) fn digits(&self) -> &[u8] {
         &self.digits[..self.len.min(self.digits.len())]
     }
+
+    /// The lengths of the written digit groups.
+    pub(crate) fn groups(&self) -> &[u8] {
+        &self.groups[..self.ngroups.min(self.groups.len())]
+    }
+
+    /// Starts a new written group (the next digit begins it).
+    fn break_group(&mut self) {
+        if self.ngroups > 0 && self.groups.get(self.ngroups - 1).is_some_and(|&g| g > 0) {
+            self.grouped = true;
+            if self.ngroups < self.groups.len() {
+                self.groups[self.ngroups] = 0;
+            }
+            self.ngroups += 1;
+        }
+    }
+}
+
+/// Reads a digit run at `j` into `tok`, splitting groups where the normalizer
+/// compacted separators; returns the index after it.
+fn read_digits(scan: &Scan<'_>, tok: &mut NumberToken, mut j: usize) -> usize {
+    let first = j;
+    while scan.at(j).is_ascii_digit() {
+        if j > first && scan.separator_before(j) {
+            tok.break_group();
+        }
+        add_digit(tok, scan.at(j));
+        j += 1;
+    }
+    j
+}
+
+/// A parenthesized group at `j`: `(512)`, `(0)`, `(+86)`. Returns the digits'
+/// range, whether they had a `+`, and the index after `)`.
+fn paren_group(scan: &Scan<'_>, j: usize) -> Option<(Range<usize>, bool, usize)> {
+    if scan.at(j) != '(' {
+        return None;
+    }
+    let plus = scan.at(j + 1) == '+';
+    let start = j + 1 + usize::from(plus);
+    let mut k = start;
+    while scan.at(k).is_ascii_digit() && k - start < 5 {
+        k += 1;
+    }
+    let len = k - start;
+    let ok = scan.at(k) == ')'
+        && if plus {
+            (1..=3).contains(&len)
+        } else {
+            (1..=4).contains(&len)
+        };
+    ok.then_some((start..k, plus, k + 1))
 }
 
 /// Lexes the number starting at `i` and runs the numeric recognizers on it;
@@ -297,6 +397,8 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
         plus: false,
         paren: false,
         grouped: false,
+        groups: [0; 8],
+        ngroups: 1,
     };
     let mut j = i;
     let mut formatted = false;
@@ -307,43 +409,83 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
             j += 1;
         }
         '(' => {
-            // (area) then an optional space
-            let mut k = j + 1;
-            while scan.at(k).is_ascii_digit() && k - j <= 5 {
-                k += 1;
-            }
-            if scan.at(k) != ')' || k == j + 1 || k - j > 5 {
+            // `(area)` or `(+cc)`, then an optional space or dash
+            let Some((digits, plus, after)) = paren_group(scan, j) else {
                 return i + 1;
-            }
-            tok.paren = true;
+            };
+            tok.plus = plus;
+            tok.paren = !plus;
             formatted = true;
-            for &c in &chars[j + 1..k] {
+            for &c in &chars[digits] {
                 add_digit(&mut tok, c);
             }
-            j = k + 1;
-            if scan.at(j) == ' ' {
+            tok.break_group();
+            j = after;
+            if matches!(scan.at(j), ' ' | '-') {
                 j += 1;
             }
             if !scan.at(j).is_ascii_digit() {
-                return k + 1;
+                return after;
             }
         }
         _ => {}
     }
     // the main run
-    while scan.at(j).is_ascii_digit() {
-        add_digit(&mut tok, scan.at(j));
-        j += 1;
-    }
-    // formatted numbers may continue in groups: `+44 20 7946 0958`, `(415) 555-2671`
+    j = read_digits(scan, &mut tok, j);
     if formatted {
-        while matches!(scan.at(j), ' ' | '-') && scan.at(j + 1).is_ascii_digit() && tok.len < 20 {
-            tok.grouped = true;
-            j += 1;
-            while scan.at(j).is_ascii_digit() {
-                add_digit(&mut tok, scan.at(j));
-                j += 1;
+        // formatted numbers may continue in groups: `+44 20 7946 0958`,
+        // `(415) 555-2671`, `+1 (512) 555-0183`, `+49 (0)40 694 8809`
+        loop {
+            // a lone digit after a longer group is the next word: `+852 7420 7486 8 Chapel Road`
+            let lone = scan.at(j + 1).is_ascii_digit()
+                && !scan.at(j + 2).is_ascii_digit()
+                && tok.groups().last().is_some_and(|&g| g >= 3);
+            if matches!(scan.at(j), ' ' | '-')
+                && scan.at(j + 1).is_ascii_digit()
+                && !lone
+                && tok.len < 20
+            {
+                tok.break_group();
+                j = read_digits(scan, &mut tok, j + 1);
+                continue;
             }
+            let p = if scan.at(j) == ' ' { j + 1 } else { j };
+            if tok.plus && !tok.paren && tok.len <= 3 {
+                if let Some((digits, false, after)) = paren_group(scan, p) {
+                    // an area code, or the trunk `(0)` that E.164 drops
+                    let mut k = after;
+                    if scan.at(k) == ' ' {
+                        k += 1;
+                    }
+                    if scan.at(k).is_ascii_digit() {
+                        tok.paren = true;
+                        tok.break_group();
+                        if !(digits.len() == 1 && chars[digits.start] == '0') {
+                            for &c in &chars[digits] {
+                                add_digit(&mut tok, c);
+                            }
+                            tok.break_group();
+                        }
+                        j = read_digits(scan, &mut tok, k);
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+    } else if tok.digits() == b"86"
+        && scan.at(j) == '-'
+        && (1..=11).all(|d| scan.at(j + d).is_ascii_digit())
+        && !scan.at(j + 12).is_ascii_digit()
+    {
+        // `86-13812345678`: the country code without `+`
+        let mut mobile = [0u8; 11];
+        for (d, slot) in mobile.iter_mut().enumerate() {
+            *slot = u8::try_from(scan.at(j + 1 + d)).unwrap_or(0);
+        }
+        if phone::is_cn_mobile(&mobile) {
+            tok.break_group();
+            j = read_digits(scan, &mut tok, j + 1);
         }
     }
     // the check character of a resident id
@@ -443,6 +585,13 @@ fn add_digit(tok: &mut NumberToken, c: char) {
         *slot = b;
     }
     tok.len += 1;
+    if let Some(g) = tok
+        .ngroups
+        .checked_sub(1)
+        .and_then(|k| tok.groups.get_mut(k))
+    {
+        *g = g.saturating_add(1);
+    }
 }
 
 fn is_hex_letter(c: char) -> bool {
@@ -519,6 +668,33 @@ pub(crate) mod tests {
             .map(|(t, s)| (*t, (*s).to_owned()))
             .collect();
         assert_eq!(got, want, "row {text:?}: all = {:#?}", run(text));
+    }
+
+    /// Checks one raw row through the real normalizer: the reported findings,
+    /// as original text, must be exactly `expected`.
+    pub(crate) fn check_raw_row(raw: &str, expected: &[(EntityType, &str)]) {
+        let normalized = custos_text::Normalizer::new().normalize(raw);
+        let mut out = Vec::new();
+        PatternRecognizers::new().recognize(&normalized, &mut out);
+        let original: Vec<char> = raw.chars().collect();
+        let got: Vec<(EntityType, String)> = out
+            .iter()
+            .filter(|c| c.score >= REPORT_THRESHOLD)
+            .map(|c| {
+                let r = normalized.original_range(c.start..c.end);
+                (c.entity, original[r].iter().collect())
+            })
+            .collect();
+        let want: Vec<(EntityType, String)> = expected
+            .iter()
+            .map(|(t, s)| (*t, (*s).to_owned()))
+            .collect();
+        assert_eq!(
+            got,
+            want,
+            "row {raw:?} normalized {:?}: {out:#?}",
+            normalized.as_str()
+        );
     }
 
     #[test]

@@ -123,6 +123,26 @@ impl Normalized {
         t
     }
 
+    /// The transformations of the original characters removed just before
+    /// normalized character `ch` (e.g. [`Transforms::SEPARATOR_REMOVED`] where a
+    /// separator between digit groups was compacted); empty out of range.
+    ///
+    /// ```
+    /// use custos_text::Transforms;
+    /// let n = custos_text::Normalizer::new().normalize("138 1234 5678");
+    /// assert!(n.gap_before(3).contains(Transforms::SEPARATOR_REMOVED));
+    /// assert!(n.gap_before(4).is_empty());
+    /// ```
+    pub fn gap_before(&self, ch: usize) -> Transforms {
+        self.gaps.get(ch).copied().unwrap_or_default()
+    }
+
+    /// [`Normalized::gap_before`] for every normalized character (empty when
+    /// the text is unchanged).
+    pub fn gaps(&self) -> &[Transforms] {
+        &self.gaps
+    }
+
     fn clamp(&self, r: Range<usize>) -> (usize, usize) {
         let len = self.chars.len();
         let start = r.start.min(len);

@@ -164,6 +164,7 @@ impl Normalizer {
             for u in units.iter_mut() {
                 u.class = Class::of(u);
             }
+            delimiting_lookalikes(units);
             scratch.tokens.clear();
             tokenize(units, &mut scratch.tokens);
             digit_runs(units, &scratch.tokens);
@@ -314,6 +315,23 @@ fn replace_aliases(units: &mut Vec<Unit>) {
         w += 1;
     }
     units.truncate(w);
+}
+
+/// A look-alike that is not a letter (`|`, `丨`) reads as a `1` only between two
+/// digit-like characters (`138丨2345678`); at the edge of a group it is the field
+/// delimiter it looks like (`电话:0086-185-0908-5334｜地址`), so it ends the group.
+fn delimiting_lookalikes(units: &mut [Unit]) {
+    let digit_like = |c: Class| matches!(c, Class::Digit | Class::Numeral(_));
+    for i in 0..units.len() {
+        if !matches!(units[i].class, Class::Look(..)) || tables::is_word_char(units[i].ch) {
+            continue;
+        }
+        let before = i > 0 && digit_like(units[i - 1].class);
+        let after = units.get(i + 1).is_some_and(|u| digit_like(u.class));
+        if !(before && after) {
+            units[i].class = Class::Other;
+        }
+    }
 }
 
 /// Pass 4a: group units into tokens (maximal letter/digit groups; an ASCII
@@ -491,10 +509,20 @@ fn protected(units: &[Unit], tokens: &[Token], k: usize) -> Option<usize> {
 /// Whether tokens `a` and `b` of a run starting at token `k` belong to one
 /// number. Short groups always may. Two groups of 7+ digits are two numbers.
 /// A group of 1–2 digits joins a 7+ digit group only as a `+` country code
-/// (`+86 13812345678`, but not `买2 13812345678`).
+/// (`+86 13812345678`, but not `买2 13812345678`). A lone digit after a group
+/// of 3+ is the next word (a house number, a quantity: `+852 7420 7486 8 Chapel
+/// Road`), unless more lone digits follow (`1 3 8 1 2 …` spelled out).
 fn join_ok(units: &[Unit], tokens: &[Token], k: usize, a: usize, b: usize) -> bool {
     let (ta, tb) = (&tokens[a], &tokens[b]);
     let (la, lb) = (ta.len(), tb.len());
+    if lb == 1 && la >= 3 {
+        let spelled_on = tokens
+            .get(b + 1)
+            .is_some_and(|tc| tc.numeric && tc.len() == 1 && cluster(units, tb, tc).is_some());
+        if !spelled_on {
+            return false;
+        }
+    }
     if la.max(lb) < 7 {
         return true;
     }

@@ -8,8 +8,12 @@
 //! Obfuscated forms, reported as one span from the local part to the TLD, base 0.8:
 //! `name (at) example.com`, `name[at]example[dot]com`, `name {at} example (dot) com`,
 //! `name 艾特 qq.com` (also `爱特`), `name @ example.com`, and `点` for the dot after
-//! an obfuscated `at`. `name#qq.com` is accepted only for well-known mail domains
-//! (qq.com, 163.com, gmail.com, …) at 0.7: `#` is too common in tags otherwise.
+//! an obfuscated `at`. `name#qq.com` and the bare word `name at qq.com` are accepted
+//! only for well-known mail domains (qq.com, 163.com, gmail.com, …, and the big
+//! providers under any TLD: `hotmail.fr`, `gmx.net`) or with an obfuscated dot too
+//! (`jules.m#hotmail dot fr`, `81134326 at qq[dot]com`), at 0.7: `#` is too common in
+//! tags and ` at ` in prose otherwise, so a bare ` at ` also needs a user part that
+//! is not a plain word (a digit, `.`, `_`…).
 //! Context words: 邮箱, 邮件, email, mail.
 
 use crate::candidate::Candidate;
@@ -40,6 +44,32 @@ const KNOWN_DOMAINS: &[&str] = &[
     "gmx.de",
     "web.de",
     "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "t-online.de",
+];
+
+/// Mail providers whose addresses come under several country TLDs
+/// (`hotmail.fr`, `gmx.net`, `yahoo.co.uk` is not taken: two labels only).
+const MAIL_PROVIDERS: &[&str] = &[
+    "qq",
+    "163",
+    "126",
+    "foxmail",
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "yahoo",
+    "icloud",
+    "gmx",
+    "orange",
+    "wanadoo",
+    "protonmail",
+    "proton",
+    "yandex",
+    "aol",
+    "msn",
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,6 +78,17 @@ enum Marker {
     Spaced,
     Obfuscated,
     Hash,
+    /// The bare word ` at ` (`81134326 at qq[dot]com`).
+    Word,
+}
+
+/// Whether the bare word `at`, with a space on both sides, stands at `i`.
+pub(crate) fn is_at_word(scan: &Scan<'_>, i: usize) -> bool {
+    scan.at(i).eq_ignore_ascii_case(&'a')
+        && scan.at(i + 1).eq_ignore_ascii_case(&'t')
+        && scan.at(i + 2) == ' '
+        && i > 0
+        && scan.at(i - 1) == ' '
 }
 
 fn is_local_char(c: char) -> bool {
@@ -63,6 +104,7 @@ fn marker_at(scan: &Scan<'_>, i: usize) -> Option<(usize, Marker)> {
     match scan.at(i) {
         '@' => Some((1, Marker::At)),
         '#' => Some((1, Marker::Hash)),
+        'a' | 'A' if is_at_word(scan, i) => Some((2, Marker::Word)),
         '艾' | '爱' if scan.at(i + 1) == '特' => Some((2, Marker::Obfuscated)),
         open @ ('(' | '[' | '{') => {
             let close = match open {
@@ -176,6 +218,8 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
     let mut labels = 0;
     let mut last_label = (k, k);
     let mut end = k;
+    let mut dot_obfuscated = false;
+    let mut first_label_end = k;
     loop {
         let label_start = k;
         while is_label_char(scan.at(k)) && k - label_start < 63 {
@@ -185,10 +229,16 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
             break;
         }
         labels += 1;
+        if labels == 1 {
+            first_label_end = k;
+        }
         last_label = (label_start, k);
         end = k;
         match dot_at(scan, k, obfuscated) {
-            Some(len) if is_label_char(scan.at(k + len)) => k += len,
+            Some(len) if is_label_char(scan.at(k + len)) => {
+                dot_obfuscated |= len > 1 || scan.at(k) == '点';
+                k += len;
+            }
             _ => break,
         }
     }
@@ -202,14 +252,20 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
     let score = match marker {
         Marker::At => 0.9,
         Marker::Spaced | Marker::Obfuscated => 0.8,
-        Marker::Hash => {
-            let known = KNOWN_DOMAINS.iter().any(|d| {
-                let mut chars = scan.chars.get(domain_start..end).unwrap_or(&[]).iter();
-                d.chars()
-                    .all(|c| chars.next().is_some_and(|x| x.eq_ignore_ascii_case(&c)))
-                    && chars.next().is_none()
-            });
-            if !known {
+        // `#` or a bare ` at `: a well-known mail domain, or a dot obfuscated too
+        // (`jules.m#hotmail dot fr`, `81134326 at qq[dot]com`)
+        Marker::Hash | Marker::Word => {
+            let domain = scan.chars.get(domain_start..end).unwrap_or(&[]);
+            let local = scan.chars.get(local_start..local_end).unwrap_or(&[]);
+            let known = !dot_obfuscated && known_domain(domain)
+                || labels == 2
+                    && is_provider(scan.chars.get(domain_start..first_label_end).unwrap_or(&[]));
+            let local_marked = local.iter().any(|c| !c.is_ascii_alphabetic());
+            let ok = match marker {
+                Marker::Hash => known || dot_obfuscated,
+                _ => (known || dot_obfuscated) && local_marked,
+            };
+            if !ok {
                 return i + 1;
             }
             0.7
@@ -220,6 +276,7 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
         Marker::Spaced => "email_spaced",
         Marker::Obfuscated => "email_obfuscated",
         Marker::Hash => "email_hash_known_domain",
+        Marker::Word => "email_at_word",
     };
     push(
         out,
@@ -231,6 +288,24 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
         Some(VALIDATOR),
     );
     end
+}
+
+fn eq_word(chars: &[char], word: &str) -> bool {
+    chars.len() == word.len()
+        && word
+            .chars()
+            .zip(chars)
+            .all(|(a, b)| b.eq_ignore_ascii_case(&a))
+}
+
+/// An exact well-known mail domain (`qq.com`), written with plain dots.
+fn known_domain(domain: &[char]) -> bool {
+    KNOWN_DOMAINS.iter().any(|d| eq_word(domain, d))
+}
+
+/// A well-known mail provider's name (`hotmail` in `hotmail dot fr`).
+fn is_provider(label: &[char]) -> bool {
+    MAIL_PROVIDERS.iter().any(|p| eq_word(label, p))
 }
 
 #[cfg(test)]
@@ -273,6 +348,24 @@ mod tests {
                 "Max.Mustermann@beispiel.de",
                 &[(E::EmailAddress, "Max.Mustermann@beispiel.de")],
             ),
+            // a bare ` at ` with an obfuscated dot or a known mail domain
+            (
+                "发我邮箱 81134326 at qq[dot]com",
+                &[(E::EmailAddress, "81134326 at qq[dot]com")],
+            ),
+            (
+                "mail: lena_b at gmail.com",
+                &[(E::EmailAddress, "lena_b at gmail.com")],
+            ),
+            ("see you at gmail.com", &[]), // the user part is a plain word
+            ("meet at shop.com 2pm", &[]),
+            // `#` with a mail provider under another TLD, or with an obfuscated dot too
+            (
+                "Envoyez à jules.m#hotmail dot fr svp",
+                &[(E::EmailAddress, "jules.m#hotmail dot fr")],
+            ),
+            ("abc#gmx.net", &[(E::EmailAddress, "abc#gmx.net")]),
+            ("tag#shop.fr", &[]),
             // negatives
             ("@主播 你好", &[]),
             ("abc@localhost", &[]),

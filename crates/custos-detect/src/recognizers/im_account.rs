@@ -7,17 +7,25 @@
 //! `钉钉` are matched as they are).
 //!
 //! After the keyword come optional fillers (`号`, `号码`, `账号`, `id`, `:`, `是`, `加`,
-//! `搜`, spaces), then the id, which must end at a non-id character:
+//! `搜`, `我的`, `me`, `is`, spaces), then the id, which must end at a non-id character.
+//! `Q号` is a QQ keyword too.
 //!
 //! | service | id | pattern | base |
 //! | --- | --- | --- | --- |
-//! | WeChat | `[a-zA-Z][-_a-zA-Z0-9]{5,19}`, not an English stop word | `wechat_id` | 0.8 |
+//! | WeChat | `[a-zA-Z][-_a-zA-Z0-9]{5,19}` (4+ after an explicit `:`, `是`, `=`, `id`), not an English stop word | `wechat_id` | 0.8 |
 //! | QQ | `[1-9][0-9]{4,10}` | `qq_number` | 0.8 |
 //! | others | `@?[a-zA-Z0-9_.]{4,32}` with a digit, `_` or `@`, or after `:`/`id` | `handle` | 0.7 |
 //!
 //! The keyword may also follow the id (`加我 abc_123 (微信)`, `abc_123是我微信`): then the
 //! id must contain a digit, `_` or `-`, or be preceded by `加`; pattern
 //! `wechat_id_before`/`qq_number_before`/`handle_before`, base 0.7.
+//!
+//! Without any keyword next to it ([`scan_unkeyed_at`]), a WeChat-shaped id with a
+//! digit, `_` or `-` is still taken after the lone alias `V` (`V abc_888`,
+//! `wechat_v`, 0.7), glued to an alias after a contact verb (`私信我Vabc_888`,
+//! `加我wxabc_888`, `wechat_alias_glued`, 0.7; the span is the id without the
+//! alias), and right after `加` (add) when it holds a `_`, or a `-` or digit with an
+//! IM keyword elsewhere in the line (`加abc_888 进群`, `wechat_id_added`, 0.6).
 //!
 //! An id that is a valid mainland mobile is left to the phone recognizer (the contract
 //! says a phone given as contact is PHONE_NUMBER; `微信同号13812345678` is a phone).
@@ -35,7 +43,7 @@ pub(crate) const RECOGNIZER: &str = "im_account";
 const STOP_WORDS: &[&str] = &[
     "account", "accounts", "channel", "contact", "direct", "friend", "friends", "groups",
     "message", "messages", "number", "official", "payment", "please", "private", "search",
-    "thanks", "through", "wallet", "moments",
+    "thanks", "through", "wallet", "moments", "none", "same", "here", "below", "above", "null",
 ];
 
 fn is_id_char(c: char) -> bool {
@@ -61,8 +69,10 @@ fn classify(
     }
     match kind {
         ImKind::WeChat => {
+            // 6–20 characters; after an explicit marker (`微信号: jojo`, `我的是jojo`) 4+
+            let min = if loose_marker { 4 } else { 6 };
             let shape = first.is_ascii_alphabetic()
-                && (6..=20).contains(&id.len())
+                && (min..=20).contains(&id.len())
                 && id.iter().all(|&c| is_id_char(c));
             let lower: String = id.iter().map(char::to_ascii_lowercase).collect();
             (shape && !STOP_WORDS.contains(&lower.as_str())).then_some((
@@ -133,19 +143,147 @@ pub(crate) fn scan(scan: &Scan<'_>, out: &mut Vec<Candidate>, first: usize) {
     }
 }
 
+/// `me` or `is` standing alone at `k`.
+fn filler_word_at(scan: &Scan<'_>, k: usize) -> bool {
+    let word = [
+        scan.at(k).to_ascii_lowercase(),
+        scan.at(k + 1).to_ascii_lowercase(),
+    ];
+    matches!(word, ['m', 'e'] | ['i', 's'])
+        && !is_id_char(scan.at(k + 2))
+        && !is_id_char(scan.at(k.wrapping_sub(1)))
+}
+
+/// The contact verb right before `i` (one space allowed): `加`, `加我`, `私信我`, `找我`.
+fn after_contact_verb(scan: &Scan<'_>, i: usize) -> bool {
+    let mut p = i;
+    if p > 0 && scan.at(p - 1) == ' ' {
+        p -= 1;
+    }
+    match scan.at(p.wrapping_sub(1)) {
+        '加' => true,
+        '我' => matches!(scan.at(p.wrapping_sub(2)), '加' | '信' | '找' | '私'),
+        _ => false,
+    }
+}
+
+/// The id-character run starting at `i` and where it ends; `None` when it runs
+/// into an e-mail or domain (`abc_123@qq.com`, `abc.def`).
+fn id_run(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    while is_id_char(scan.at(k)) {
+        k += 1;
+    }
+    let glued = scan.at(k) == '@' || (scan.at(k) == '.' && scan.at(k + 1).is_ascii_alphanumeric());
+    (k > i && !glued).then_some(k)
+}
+
+/// WeChat ids written without the `微信` keyword, tried at an ASCII word start `i`:
+///
+/// - the one-letter alias standing alone, `V abc_888`, `v: abc_888` (`wechat_v`);
+/// - an alias glued to the id after a contact verb, `私信我Vabc_888`,
+///   `加我wxabc_888` (`wechat_alias_glued`, span without the alias);
+/// - an id right after the verb `加` (add), `加abc_888 进群`, `加我abc-888 … 微信`
+///   (`wechat_id_added`): the id needs a `_`, or a `-` or digit and an IM keyword
+///   somewhere in the line.
+///
+/// The id must have the WeChat shape and, for these weaker cues, a digit, `_` or
+/// `-`. Returns where scanning continues, or `i` when there is none.
+pub(crate) fn scan_unkeyed_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
+    let c = scan.at(i);
+    let id_like = |id: &[char], need_underscore: bool| {
+        let marked = if need_underscore {
+            id.contains(&'_')
+        } else {
+            id.iter()
+                .any(|&c| c.is_ascii_digit() || c == '_' || c == '-')
+        };
+        marked && classify(ImKind::WeChat, id, false).is_some()
+    };
+    // `V abc_888`, `V: abc_888`
+    if matches!(c, 'V' | 'v') && matches!(scan.at(i + 1), ' ' | ':') {
+        let mut k = i + 1;
+        while matches!(scan.at(k), ' ' | ':') && k - i < 4 {
+            k += 1;
+        }
+        if let Some(end) = id_run(scan, k) {
+            if scan.chars.get(k..end).is_some_and(|id| id_like(id, false)) {
+                push_id(out, k..end, "wechat_v", 0.7);
+                return end;
+            }
+        }
+        return i;
+    }
+    if !after_contact_verb(scan, i) {
+        return i;
+    }
+    let Some(end) = id_run(scan, i) else {
+        return i;
+    };
+    // `私信我Vabc_888`, `加我wxabc_888`: an alias glued to the id
+    let alias_len = if c == 'V' {
+        1
+    } else if matches!(c, 'w' | 'W' | 'v' | 'V') && matches!(scan.at(i + 1), 'x' | 'X') {
+        2
+    } else {
+        0
+    };
+    if alias_len > 0 && scan.at(i + alias_len).is_ascii_lowercase() {
+        let start = i + alias_len;
+        if scan
+            .chars
+            .get(start..end)
+            .is_some_and(|id| id_like(id, false))
+        {
+            push_id(out, start..end, "wechat_alias_glued", 0.7);
+            return end;
+        }
+    }
+    // `加abc_888 进群`
+    let im_in_line = scan.hits.iter().any(|h| matches!(h.group(), Group::Im(_)));
+    if scan
+        .chars
+        .get(i..end)
+        .is_some_and(|id| id_like(id, !im_in_line))
+    {
+        push_id(out, i..end, "wechat_id_added", 0.6);
+        return end;
+    }
+    i
+}
+
+fn push_id(
+    out: &mut Vec<Candidate>,
+    span: std::ops::Range<usize>,
+    pattern: &'static str,
+    score: f32,
+) {
+    push(
+        out,
+        EntityType::ImAccount,
+        span,
+        score,
+        RECOGNIZER,
+        pattern,
+        Some("wechat_id_shape"),
+    );
+}
+
 type Found = (usize, usize, (&'static str, &'static str, f32));
 
 /// `微信: abc_123`, `QQ号12345678`, `line id @abc`.
 fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
     let keyword_end = k;
     let mut loose_marker = false;
-    while k - keyword_end < 8 {
+    while k - keyword_end < 10 {
         match scan.at(k) {
-            ' ' | '号' | '码' | '是' | '加' | '为' | '搜' | '账' | '名' | '=' => k += 1,
-            ':' => {
+            ' ' | '号' | '码' | '加' | '为' | '搜' | '账' | '名' | '我' | '的' => k += 1,
+            ':' | '是' | '=' => {
                 loose_marker = true;
                 k += 1;
             }
+            // `wechat me: abc_123`, `my qq is 12345678`
+            'm' | 'M' | 'i' | 'I' if filler_word_at(scan, k) => k += 2,
             'i' | 'I'
                 if scan.at(k + 1).eq_ignore_ascii_case(&'d') && !is_id_char(scan.at(k + 2)) =>
             {
@@ -213,7 +351,7 @@ fn before_keyword(scan: &Scan<'_>, kind: ImKind, keyword_start: usize) -> Option
 #[cfg(test)]
 mod tests {
     use crate::entity::EntityType as E;
-    use crate::patterns::tests::check_row;
+    use crate::patterns::tests::{check_raw_row, check_row};
 
     #[test]
     fn table() {
@@ -232,6 +370,34 @@ mod tests {
             ("微信同号13812345678", &[(E::PhoneNumber, "13812345678")]),
             ("QQ 13812345678", &[(E::PhoneNumber, "13812345678")]),
             ("微信13812345678", &[(E::PhoneNumber, "13812345678")]),
+            // fillers and explicit markers after the keyword
+            (
+                "加个微信 我的是lucky_ma-51",
+                &[(E::ImAccount, "lucky_ma-51")],
+            ),
+            ("加个微信 我的是jojo!!!", &[(E::ImAccount, "jojo")]),
+            ("微信 jojo", &[]), // a short id needs an explicit marker
+            ("微信 me: kuaile-55 (lol)", &[(E::ImAccount, "kuaile-55")]),
+            ("my QQ is 53002264 add me", &[(E::ImAccount, "53002264")]),
+            ("QQ is great", &[]),
+            ("微信: none", &[]),
+            // the Q号 alias
+            ("主播Q号:7168518770 拉你", &[(E::ImAccount, "7168518770")]),
+            ("IQ号 120", &[]),
+            // WeChat ids without the keyword: lone V, glued alias, after 加
+            ("中奖的在这 V abc_8883912", &[(E::ImAccount, "abc_8883912")]),
+            ("V neck", &[]),
+            ("V 2024", &[]),
+            ("私信我Vdudu_164 还有两单", &[(E::ImAccount, "dudu_164")]),
+            ("加我wxfanfan_store 晒单", &[(E::ImAccount, "fanfan_store")]),
+            ("私信我Vivian", &[]), // no digit or `_`: a name
+            ("加haohao_46 进群领券", &[(E::ImAccount, "haohao_46")]),
+            (
+                "加我sunny-day 一起拼单 微信哦",
+                &[(E::ImAccount, "sunny-day")],
+            ),
+            ("加T-shirt", &[]), // `-` alone needs an IM keyword in the line
+            ("加购iPhone15", &[]),
             // negatives
             ("12345678", &[]), // a QQ number needs its keyword
             ("微信支付", &[]),
@@ -247,5 +413,18 @@ mod tests {
         for (text, expected) in rows {
             check_row(text, expected);
         }
+        // full-width ids, through the normalizer
+        check_raw_row(
+            "啊啊啊加ｘｉａｏｍｅｉ_ｓｈｏｐ 进群领券",
+            &[(E::ImAccount, "ｘｉａｏｍｅｉ_ｓｈｏｐ")],
+        );
+        check_raw_row(
+            "加ｈａｏｈａｏ_４６ 进群",
+            &[(E::ImAccount, "ｈａｏｈａｏ_４６")],
+        );
+        check_raw_row(
+            "买过的加我wxqiqi_hz_204 晒单",
+            &[(E::ImAccount, "qiqi_hz_204")],
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! IPv4: exactly four dot-separated decimal octets 0–255 without leading zeros
 //! (`0` alone is fine), standing alone: not part of a longer dotted run
 //! (`1.2.3.4.5`), not glued to letters, not preceded by `v`/`V` or a version word
-//! (`ver`, `version`, `版本`), and not `0.0.0.0` or `255.255.255.255`. A `:port`
+//! (`ver`, `version`, `版本`), a release word (`升级到`, `update`, `build`) or a
+//! device word (`设备:`, `device`, `model`: a four-part model or firmware number),
+//! and not `0.0.0.0` or `255.255.255.255`. A `:port`
 //! may follow. Private and loopback addresses are reported like any other. Base 0.6
 //! (context: IP, 服务器, server +0.2; 版本/version −0.5).
 //!
@@ -113,12 +115,15 @@ pub(crate) fn scan_v4_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) ->
     end
 }
 
-/// Whether a version marker stands right before `i`: `v1.2.3.4`, `version 1.2.3.4`, `版本1.2.3.4`.
+/// Whether a version marker stands right before `i`: `v1.2.3.4`, `version 1.2.3.4`,
+/// `版本1.2.3.4`, `升级到35.2.0.1`, `build 10.15.20.28`, `设备:25.9.3.1`.
 fn version_before(scan: &Scan<'_>, i: usize) -> bool {
     if matches!(prev(scan.chars, i), 'v' | 'V') {
         return true;
     }
-    scan.group_before(i, 2, |g| g == Group::Version)
+    scan.group_before(i, 2, |g| {
+        matches!(g, Group::Version | Group::Release | Group::Model)
+    })
 }
 
 /// Tries an IPv6 address at `i` (a hex digit at a word start); returns where
@@ -129,10 +134,14 @@ pub(crate) fn scan_v6_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) ->
     while scan.at(k).is_ascii_hexdigit() && k - i < 5 {
         k += 1;
     }
+    // a colon before is a label's (`IP:2001:db8::1`, `登录：2001:…`), unless it
+    // belongs to a longer hex run
+    let p = prev(scan.chars, i);
+    let pp = prev(scan.chars, i.saturating_sub(1));
     if scan.at(k) != ':'
         || k - i > 4
-        || matches!(prev(scan.chars, i), ':')
-        || is_word_char(prev(scan.chars, i))
+        || (p == ':' && (i < 2 || pp.is_ascii_hexdigit() || pp == ':'))
+        || is_word_char(p)
     {
         return i;
     }
@@ -211,6 +220,18 @@ mod tests {
                 "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
                 &[(E::IpAddress, "2001:0db8:85a3:0000:0000:8a2e:0370:7334")],
             ),
+            // a label's colon before an IPv6 address
+            (
+                "异地登录:2001:db8:f24d::d943(广东 电信)",
+                &[(E::IpAddress, "2001:db8:f24d::d943")],
+            ),
+            ("IP:fe80::1", &[(E::IpAddress, "fe80::1")]),
+            ("登录:12:30:45", &[]),
+            // an IP word beats a device word further away
+            (
+                "检测到新设备登录 IP:192.168.19.9",
+                &[(E::IpAddress, "192.168.19.9")],
+            ),
             // negatives
             ("v1.2.3.4", &[]),
             ("版本 1.2.3.4", &[]),
@@ -225,6 +246,14 @@ mod tests {
             ("2024-05-01 12:30:45", &[]),
             ("00:1A:2B:3C:4D:5E", &[]),
             ("12::30", &[]),
+            // releases and device models before a dotted quad
+            ("app升级到35.2.0.1以后", &[]),
+            (
+                "登录IP:121.106.122.204 设备:25.9.3.1",
+                &[(E::IpAddress, "121.106.122.204")],
+            ),
+            ("build 10.15.20.28", &[]),
+            ("update to 10.2.0.1", &[]),
             ("v2.3.1", &[]),
         ];
         for (text, expected) in rows {

@@ -1,25 +1,32 @@
 //! PHONE_NUMBER: mainland mobiles and landlines, international and Western national numbers.
 //!
 //! Patterns and base scores (the length must match exactly; a number glued to a
-//! letter or digit, `SF1381234567890`, `No.13812345678`, is no phone):
+//! letter or digit, `SF1381234567890`, `No.13812345678`, is no phone). "Formatted"
+//! means written in groups, whether the separators are still there or were
+//! compacted by the normalizer (`07.45.55.15.80` → `0745551580`):
 //!
 //! | pattern | form | base |
 //! | --- | --- | --- |
 //! | `cn_mobile` | 11 digits, current prefix (13x, 145–149, 15[0-35-9], 16[2567], 17[0-8], 18x, 19[0-35-9]) | 0.75 |
-//! | `cn_mobile_86` | `86` + mobile | 0.7 |
-//! | `intl` / `intl_00` | `+CC …` / `00CC …`, national length checked per country | 0.8 / 0.7 (`+86`/`0086` mobile 0.85 / 0.8) |
+//! | `cn_mobile_86` | `86` + mobile, also `86-1xx…` | 0.7 |
+//! | `cn_mobile_glued` | a phone word glued to the mobile, its `1` a look-alike: `tell5943562978` | 0.75 |
+//! | `intl` / `intl_00` | `+CC …` / `00CC …` / `(+CC)…`, national length checked per country; `+1 (512) 555-0183`, `+49 (0)40 …` (trunk dropped) | 0.8 / 0.7 (`+86`/`0086` mobile 0.85 / 0.8) |
+//! | `intl_paren` | a country code in parentheses, `(852) 6123 4567` | 0.6 |
 //! | `cn_landline` | `010`/`02x` + 8 digits, `0[3-9]xx` + 7–8 digits, local part starting 2–9 | 0.45, formatted 0.55 |
-//! | `nanp` | `(415) 555-2671` | 0.55 formatted, else 0.3 |
-//! | `national_eu` | `0` + 9–10 digits (`06 12 34 56 78`, `020 7946 0958`) | 0.35, formatted 0.45 |
+//! | `nanp` | `(415) 555-2671`; `213-555-0136` written 3-3-4 | 0.55 in parentheses, 0.45 3-3-4, else 0.3 |
+//! | `national_mobile` | trunk `0` + a mobile prefix of FR/NL 06/07, BE 04[5-9], CH 07[5-9], DE 015–017, UK 07[1-9], JP 0[789]0 with its length | 0.45, formatted 0.55 |
+//! | `national_eu` | `0` + 9–10 digits (`020 7946 0958`, `0221 182402`) | 0.35, formatted 0.45 |
 //! | `cn_local` | bare 7–8 digits starting 2–9 | 0.3 |
 //!
 //! So a landline, a US number without parentheses, a European national number or a
-//! bare local number is reported only with a phone word nearby (电话 +0.25, 联系
-//! +0.15, 微信 +0.1); a lowering word (订单号 −0.45, 时间 −0.3) pushes an 11-digit
-//! mobile below the threshold. The international length table is compact and
-//! hand-written (no libphonenumber).
+//! bare local number is reported only with a phone word nearby (电话, tél, Rückruf
+//! +0.25, 联系, number, Nummer +0.15, 微信/WhatsApp +0.1); a lowering word (订单号
+//! −0.45, 时间 −0.3) pushes an 11-digit mobile below the threshold. The
+//! international length table is compact and hand-written (no libphonenumber).
 
-use crate::patterns::NumberToken;
+use crate::candidate::Candidate;
+use crate::entity::EntityType;
+use crate::patterns::{push, NumberToken, Scan};
 
 pub(crate) const RECOGNIZER: &str = "phone";
 
@@ -176,6 +183,28 @@ fn is_nanp(d: &[u8]) -> bool {
     d.len() == 10 && matches!(d[0], b'2'..=b'9') && matches!(d[3], b'2'..=b'9')
 }
 
+/// Whether a number written with a trunk `0` has the mobile prefix and length of
+/// a national plan the platform sells into: FR/NL `06`/`07` + 8 (`06 12 34 56 78`),
+/// BE `04[5-9]` + 7, CH `07[5-9]` + 7, DE `015x`/`016x`/`017x` + 7–8
+/// (`0176 12345678`), UK `07[1-9]` + 8 (`07700 900123`), JP `0[789]0` + 8
+/// (`090-1234-5678`).
+fn is_national_mobile(d: &[u8]) -> bool {
+    if d.first() != Some(&b'0') || d.len() < 10 {
+        return false;
+    }
+    let (a, b) = (d[1], d[2]);
+    match d.len() {
+        10 => matches!(a, b'6' | b'7') || (a == b'4' && matches!(b, b'5'..=b'9')),
+        11 => {
+            (a == b'1' && matches!(b, b'5'..=b'7'))
+                || (a == b'7' && b != b'0')
+                || (matches!(a, b'7'..=b'9') && b == b'0')
+        }
+        12 => a == b'1' && matches!(b, b'5'..=b'7'),
+        _ => false,
+    }
+}
+
 /// The phone interpretation of a lexed number, if any.
 pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
     let d = tok.digits();
@@ -183,6 +212,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         return None;
     }
     let formatted = tok.grouped || tok.paren;
+    let groups = tok.groups();
     if tok.plus {
         return match international(d)? {
             (86, true) => m(0.85, "intl", "cn_mobile_prefix"),
@@ -200,7 +230,12 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         if d.first() == Some(&b'0') && matches!(d.len(), 10 | 11) {
             return m(0.45, "national_eu", "national_length");
         }
-        return None;
+        // a country code in parentheses: `(852) 6123 4567`, `(44) 20 7946 0958`
+        let cc_len = usize::from(groups.first().copied().unwrap_or(0));
+        return match international(d) {
+            Some((code, _)) if cc_len == code_len(code) => m(0.6, "intl_paren", "intl_length"),
+            _ => None,
+        };
     }
     if let Some(rest) = d.strip_prefix(b"00") {
         return match international(rest)? {
@@ -221,14 +256,75 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
             "cn_landline",
             "cn_area_code",
         ),
+        10..=12 if is_national_mobile(d) => m(
+            if formatted { 0.55 } else { 0.45 },
+            "national_mobile",
+            "national_mobile_prefix",
+        ),
         10 | 11 if d[0] == b'0' && d[1] != b'0' => m(
             if formatted { 0.45 } else { 0.35 },
             "national_eu",
             "national_length",
         ),
+        // `213-555-0136`, `213.555.0136`: the NANP grouping
+        10 if is_nanp(d) && groups == [3, 3, 4] => m(0.45, "nanp", "nanp_shape"),
         10 if is_nanp(d) => m(0.3, "nanp", "nanp_shape"),
         7 | 8 if matches!(d[0], b'2'..=b'9') => m(0.3, "cn_local", "cn_local_shape"),
         _ => None,
+    }
+}
+
+/// Phone words that viewers glue to the number (`tel13812345678`).
+const GLUED_WORDS: &[&str] = &["tel", "phone", "mobile", "cell", "call", "handy"];
+
+/// A mainland mobile glued to a phone word, its leading `1` written as the
+/// look-alike `l` or `I` (`tell5943562978`): the normalizer leaves look-alikes
+/// inside words alone, so the scanner reads the word at `i`. Returns where
+/// scanning continues, or `i`.
+pub(crate) fn scan_keyword_lookalike_at(
+    scan: &Scan<'_>,
+    i: usize,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let mut j = i;
+    while scan.at(j).is_ascii_alphabetic() && j - i < 8 {
+        j += 1;
+    }
+    if j - i < 4 || !matches!(scan.at(j - 1), 'l' | 'I') || !scan.at(j).is_ascii_digit() {
+        return i;
+    }
+    let word_ok = GLUED_WORDS.iter().any(|w| {
+        w.len() == j - 1 - i
+            && w.chars()
+                .zip(&scan.chars[i..j - 1])
+                .all(|(a, b)| b.eq_ignore_ascii_case(&a))
+    });
+    let mut mobile = [b'1'; 11];
+    for (d, slot) in mobile.iter_mut().enumerate().skip(1) {
+        *slot = u8::try_from(scan.at(j + d - 1)).unwrap_or(0);
+    }
+    let end = j + 10;
+    if !word_ok || !is_cn_mobile(&mobile) || scan.at(end).is_ascii_alphanumeric() {
+        return i;
+    }
+    push(
+        out,
+        EntityType::PhoneNumber,
+        j - 1..end,
+        0.75,
+        RECOGNIZER,
+        "cn_mobile_glued",
+        Some("cn_mobile_prefix"),
+    );
+    end
+}
+
+/// The number of digits of a country calling code.
+fn code_len(code: u16) -> usize {
+    match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
     }
 }
 
@@ -236,7 +332,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
 mod tests {
     use super::*;
     use crate::entity::EntityType as E;
-    use crate::patterns::tests::check_row;
+    use crate::patterns::tests::{check_raw_row, check_row};
 
     #[test]
     fn mobile_prefixes() {
@@ -346,6 +442,94 @@ mod tests {
         ];
         for (text, expected) in rows {
             check_row(text, expected);
+        }
+    }
+
+    /// Written forms, through the real normalizer (spans in the original text).
+    #[test]
+    fn written_forms() {
+        let rows: &[(&str, &[(E, &str)])] = &[
+            // French numbers in pairs; a mobile prefix written in groups is enough
+            (
+                "demande un rappel au 07.45.55.15.80",
+                &[(E::PhoneNumber, "07.45.55.15.80")],
+            ),
+            ("tél. 03.44.72.05.36", &[(E::PhoneNumber, "03.44.72.05.36")]),
+            ("tél. 07 95 75 62 76", &[(E::PhoneNumber, "07 95 75 62 76")]),
+            ("réf 0745551580", &[]), // compact, no phone word
+            ("0344720536", &[]),
+            // German mobiles 015x/016x/017x and landlines with a phone word
+            (
+                "Meine Nummer: 0176 72730695",
+                &[(E::PhoneNumber, "0176 72730695")],
+            ),
+            ("WhatsApp 0171-5748297", &[(E::PhoneNumber, "0171-5748297")]),
+            (
+                "Rückruf unter 0221 182402",
+                &[(E::PhoneNumber, "0221 182402")],
+            ),
+            ("017672730695", &[]),
+            ("Artikel 0221 182402", &[]),
+            // Belgian, UK, Japanese mobiles
+            ("WhatsApp au 0487425131", &[(E::PhoneNumber, "0487425131")]),
+            (
+                "my number is 07700 900757",
+                &[(E::PhoneNumber, "07700 900757")],
+            ),
+            ("pickup 090-3095-2925", &[(E::PhoneNumber, "090-3095-2925")]),
+            ("090-3095-292", &[]),
+            // NANP written 3-3-4, with a country code and area code in parentheses
+            (
+                "her number is 213.555.0136",
+                &[(E::PhoneNumber, "213.555.0136")],
+            ),
+            ("213.555.0136", &[]),
+            (
+                "text me at +1 (512) 555-0183",
+                &[(E::PhoneNumber, "+1 (512) 555-0183")],
+            ),
+            (
+                "or (312) 555-0130 any time",
+                &[(E::PhoneNumber, "(312) 555-0130")],
+            ),
+            // the trunk (0) after a country code, and (+86) before a mobile
+            (
+                "Handy +49 (0)40 694 8809",
+                &[(E::PhoneNumber, "+49 (0)40 694 8809")],
+            ),
+            (
+                "绑定手机 (+86)16261098176",
+                &[(E::PhoneNumber, "(+86)16261098176")],
+            ),
+            ("(+86)1626109817", &[]),
+            // a country code in parentheses
+            ("attn (852) 63044263", &[(E::PhoneNumber, "(852) 63044263")]),
+            ("(852) 630442", &[]),
+            // 86- and 0086- before a mainland mobile
+            (
+                "收件人 86-14503928886",
+                &[(E::PhoneNumber, "86-14503928886")],
+            ),
+            ("86-12345678901", &[]),
+            (
+                "联系电话：0086-185-0908-5334｜地址",
+                &[(E::PhoneNumber, "0086-185-0908-5334")],
+            ),
+            // a landline in groups; a lone house number after the number is not in it
+            ("收 023 7676 1165", &[(E::PhoneNumber, "023 7676 1165")]),
+            (
+                "+852 7420 7486 8 Chapel Road",
+                &[(E::PhoneNumber, "+852 7420 7486")],
+            ),
+            // a look-alike l glued to a phone word
+            (
+                "tell5943562978，快联系我",
+                &[(E::PhoneNumber, "l5943562978")],
+            ),
+            ("modell5943562978", &[]),
+        ];
+        for (text, expected) in rows {
+            check_raw_row(text, expected);
         }
     }
 }
