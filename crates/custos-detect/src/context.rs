@@ -312,6 +312,12 @@ const WORDS: &[(&str, Group)] = &[
     ("bestellnummer", Group::BusinessId),
     ("sendungsnummer", Group::BusinessId),
     ("commande", Group::BusinessId),
+    ("artikelnummer", Group::BusinessId),
+    ("kundennummer", Group::BusinessId),
+    ("rechnungsnummer", Group::BusinessId),
+    ("référence", Group::BusinessId),
+    ("réf", Group::BusinessId),
+    ("ref", Group::BusinessId),
     // versions
     ("版本", Group::Version),
     ("版本号", Group::Version),
@@ -339,6 +345,9 @@ const WORDS: &[(&str, Group)] = &[
     ("价格", Group::Price),
     ("售价", Group::Price),
     ("rmb", Group::Price),
+    ("price", Group::Price),
+    ("preis", Group::Price),
+    ("prix", Group::Price),
     // counts
     ("点赞", Group::Count),
     ("在线", Group::Count),

@@ -511,7 +511,8 @@ fn protected(units: &[Unit], tokens: &[Token], k: usize) -> Option<usize> {
 /// A group of 1–2 digits joins a 7+ digit group only as a `+` country code
 /// (`+86 13812345678`, but not `买2 13812345678`). A lone digit after a group
 /// of 3+ is the next word (a house number, a quantity: `+852 7420 7486 8 Chapel
-/// Road`), unless more lone digits follow (`1 3 8 1 2 …` spelled out).
+/// Road`), unless more lone digits follow (`1 3 8 1 2 …` spelled out) or it ends
+/// three or more blocks of four (an IBAN's last block).
 fn join_ok(units: &[Unit], tokens: &[Token], k: usize, a: usize, b: usize) -> bool {
     let (ta, tb) = (&tokens[a], &tokens[b]);
     let (la, lb) = (ta.len(), tb.len());
@@ -519,7 +520,10 @@ fn join_ok(units: &[Unit], tokens: &[Token], k: usize, a: usize, b: usize) -> bo
         let spelled_on = tokens
             .get(b + 1)
             .is_some_and(|tc| tc.numeric && tc.len() == 1 && cluster(units, tb, tc).is_some());
-        if !spelled_on {
+        // bank numbers printed in blocks of four may end in a short block
+        // (`CH93 0076 2011 6238 5295 7`)
+        let blocks_of_four = a >= k + 2 && tokens[k..=a].iter().all(|t| t.len() == 4);
+        if !spelled_on && !blocks_of_four {
             return false;
         }
     }

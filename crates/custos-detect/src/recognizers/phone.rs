@@ -469,6 +469,8 @@ mod tests {
                 &[(E::PhoneNumber, "0221 182402")],
             ),
             ("017672730695", &[]),
+            ("Artikelnummer 0176 72730695", &[]),
+            ("réf. 07 45 55 15 80", &[]),
             ("Artikel 0221 182402", &[]),
             // Belgian, UK, Japanese mobiles
             ("WhatsApp au 0487425131", &[(E::PhoneNumber, "0487425131")]),
