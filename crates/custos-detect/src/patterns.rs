@@ -207,9 +207,16 @@ fn word_start_extras(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> Opt
             return Some(after);
         }
     }
-    let after_id = im_account::scan_unkeyed_at(scan, i, out);
-    if after_id > i {
-        return Some(after_id);
+    // the id rules need a lone `V` or a CJK contact verb right before
+    let mut p = prev(scan.chars, i);
+    if p == ' ' {
+        p = prev(scan.chars, i.saturating_sub(1));
+    }
+    if matches!(scan.at(i), 'V' | 'v') || !p.is_ascii() {
+        let after_id = im_account::scan_unkeyed_at(scan, i, out);
+        if after_id > i {
+            return Some(after_id);
+        }
     }
     let after_phone = phone::scan_keyword_lookalike_at(scan, i, out);
     (after_phone > i).then_some(after_phone)

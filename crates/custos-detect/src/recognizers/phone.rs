@@ -286,6 +286,9 @@ pub(crate) fn scan_keyword_lookalike_at(
     i: usize,
     out: &mut Vec<Candidate>,
 ) -> usize {
+    if !matches!(scan.at(i).to_ascii_lowercase(), 't' | 'p' | 'm' | 'c' | 'h') {
+        return i;
+    }
     let mut j = i;
     while scan.at(j).is_ascii_alphabetic() && j - i < 8 {
         j += 1;
