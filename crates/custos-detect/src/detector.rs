@@ -37,6 +37,7 @@ pub struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<ContextHit>,
     spans: Vec<custos_ner::Span>,
+    kept: Vec<(usize, usize)>,
     tag: TagScratch,
 }
 
@@ -186,6 +187,6 @@ impl Detector {
         scratch
             .candidates
             .retain(|c| entities.contains(c.entity) && c.score >= min_score);
-        resolve::resolve_into(normalized, &mut scratch.candidates, out);
+        resolve::resolve_into(normalized, &mut scratch.candidates, &mut scratch.kept, out);
     }
 }

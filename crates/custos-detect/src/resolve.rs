@@ -30,14 +30,16 @@ fn precedence(a: &Candidate, b: &Candidate) -> Ordering {
 }
 
 /// Resolves overlaps among `candidates` (normalized offsets) and writes the
-/// winners to `out` in original offsets, sorted by start.
+/// winners to `out` in original offsets, sorted by start. `kept` is scratch space
+/// for the normalized spans already taken.
 pub(crate) fn resolve_into(
     normalized: &Normalized,
     candidates: &mut Vec<Candidate>,
+    kept: &mut Vec<(usize, usize)>,
     out: &mut Vec<Finding>,
 ) {
     candidates.sort_by(precedence);
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+    kept.clear();
     for candidate in candidates.drain(..) {
         if candidate.start >= candidate.end
             || kept
