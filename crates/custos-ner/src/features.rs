@@ -108,7 +108,7 @@ impl LineFeatures {
         for i in 0..n {
             let c = chars[i];
             let f = t.cjk_flags(c);
-            self.flags[i] |= f & !gazetteer::MULTI_START;
+            self.flags[i] |= f & !(gazetteer::MULTI_START | flag::TRIGGER_END);
             if f & gazetteer::MULTI_START != 0 {
                 let max = t.cjk_max(c).min(n - i);
                 let mut h = SEQ_SEED;
@@ -223,6 +223,16 @@ impl LineFeatures {
                 *f |= flag::ADMIN_NAME;
             }
             self.flags[start] |= flag::ADMIN_BEGIN;
+        }
+        if kind & multi::PRODUCT != 0 {
+            for f in &mut self.flags[start..end] {
+                *f |= flag::PRODUCT;
+            }
+        }
+        if kind & multi::COMMON_WORD != 0 {
+            for f in &mut self.flags[start..end] {
+                *f |= flag::COMMON_WORD;
+            }
         }
         if kind & multi::NOMINAL != 0 {
             for f in &mut self.flags[start..end] {

@@ -11,6 +11,7 @@ const CJK_TRIGGER_CTX: &str = "叫名姓收联系生士姐址住寄送总哥户�
 const NAME_CJK: (usize, usize) = (3, 5);
 const ADDR_CJK: (usize, usize) = (12, 4);
 const CTX_CJK: (usize, usize) = (4, 10);
+const TRIGGER_CJK: (usize, usize) = (5, 5);
 const NAME_LATIN: (usize, usize) = (8, 14);
 const STREET_LATIN: (usize, usize) = (18, 22);
 const CUE_LATIN: (usize, usize) = (2, 24);
@@ -38,15 +39,22 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
     let t = tables();
     let n = chars.len();
     let mut i = 0;
+    // End and flags of the previous Latin word (a name cue opens a window on the
+    // capitalized word after it).
+    let mut prev_end = usize::MAX;
+    let mut prev_flags = 0u32;
     while i < n {
         let c = chars[i];
         if gazetteer::is_cjk(c) {
             let f = t.cjk_flags(c);
             if f & (flag::STREET_SUFFIX | flag::ADMIN_SUFFIX | flag::PLACE_SUFFIX) != 0 {
-                push(out, n, i, i + 1, ADDR_CJK);
+                if c != '号' || house_number_before(chars, i) {
+                    push(out, n, i, i + 1, ADDR_CJK);
+                }
             } else if f & flag::SURNAME != 0 {
                 if let Some(&next) = chars.get(i + 1) {
-                    if t.cjk_flags(next) & flag::GIVEN != 0 {
+                    let given = t.cjk_flags(next) & flag::GIVEN != 0;
+                    if (given && !common_pair(chars, i, f)) || short_run_at(chars, i) {
                         push(out, n, i, i + 1, NAME_CJK);
                     }
                 }
@@ -55,6 +63,10 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
             }
             if is_ctx_char(c) {
                 push(out, n, i, i + 1, CTX_CJK);
+            } else if f & flag::TRIGGER_END != 0 {
+                if let Some(len) = trigger_word_ending_at(chars, i) {
+                    push(out, n, i + 1 - len, i + 1, TRIGGER_CJK);
+                }
             }
             i += 1;
         } else if gazetteer::is_word_char(c) {
@@ -69,19 +81,90 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
             }
             let f = t.words.get(&h).copied().unwrap_or(0);
             let cap = c.is_uppercase();
+            let after_cue = prev_flags & flag::NAME_CONTEXT != 0
+                && start.saturating_sub(prev_end) <= 2
+                && chars[prev_end.min(start)..start]
+                    .iter()
+                    .all(|&g| matches!(g, ' ' | ',' | ':'));
             if f & flag::STREET_WORD != 0
                 || (cap && i - start >= 5 && street_suffix(&chars[start..i]))
             {
                 push(out, n, start, i, STREET_LATIN);
             } else if f & (flag::STRONG_CUE | flag::HONORIFIC) != 0 {
                 push(out, n, start, i, CUE_LATIN);
-            } else if cap && f & (flag::FIRST_NAME | flag::LAST_NAME) != 0 {
+            } else if cap
+                && ((f & (flag::FIRST_NAME | flag::LAST_NAME) != 0
+                    && (f & flag::PRODUCT == 0 || prev_flags & flag::PRODUCT == 0))
+                    || (after_cue
+                        && i - start >= 3
+                        && chars[start + 1].is_lowercase()
+                        && f & (flag::PRODUCT | flag::NON_NAME) == 0))
+            {
                 push(out, n, start, i, NAME_LATIN);
             }
+            prev_end = i;
+            prev_flags = f;
         } else {
             i += 1;
         }
     }
+}
+
+/// Is `号` at `i` a house number (`路18号`, `A-3号`)? Not `订单号`, `卡号`, `3号链接`.
+fn house_number_before(chars: &[char], i: usize) -> bool {
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '之'))
+        .count();
+    digits > 0 && i > digits && {
+        let b = chars[i - digits - 1];
+        gazetteer::is_cjk(b) || b.is_ascii_alphabetic() || b == ' '
+    }
+}
+
+/// Is the surname char at `i` the start of a common word (明天 高端 …) that no
+/// given-name char follows?
+fn common_pair(chars: &[char], i: usize, f: u32) -> bool {
+    if f & gazetteer::MULTI_START == 0 {
+        return false;
+    }
+    let (Some(&a), Some(&b)) = (chars.get(i), chars.get(i + 1)) else {
+        return false;
+    };
+    let h = gazetteer::seq_hash_step(gazetteer::seq_hash_step(SEQ_SEED, a), b);
+    let t = tables();
+    t.multi
+        .get(&h)
+        .is_some_and(|k| k & gazetteer::multi::COMMON_WORD != 0)
+        && chars
+            .get(i + 2)
+            .is_none_or(|&c| t.cjk_flags(c) & flag::GIVEN == 0)
+}
+
+/// Does a short CJK run (2–4 chars, not CJK on either side) start at `i`? Such a
+/// run led by a surname char is often a bare name (`金石开:`, `(袁峰)`, a signature).
+fn short_run_at(chars: &[char], i: usize) -> bool {
+    if i > 0 && gazetteer::is_cjk(chars[i - 1]) {
+        return false;
+    }
+    let run = chars[i..]
+        .iter()
+        .take(5)
+        .take_while(|&&c| gazetteer::is_cjk(c))
+        .count();
+    (2..=4).contains(&run)
+}
+
+/// Length of the trigger word (记者 表示 主持人 …) ending at `i`, if any.
+fn trigger_word_ending_at(chars: &[char], i: usize) -> Option<usize> {
+    let t = tables();
+    (2..=3usize).filter(|&len| len <= i + 1).find(|&len| {
+        let h = chars[i + 1 - len..=i]
+            .iter()
+            .fold(SEQ_SEED, |h, &c| gazetteer::seq_hash_step(h, c));
+        t.triggers.contains_key(&h)
+    })
 }
 
 fn is_compound_surname(chars: &[char], i: usize) -> bool {

@@ -18,7 +18,7 @@ pub(crate) const CN_COMPOUND_SURNAMES: &[&str] = &[
 ];
 
 /// Characters common in Chinese given names.
-pub(crate) const CN_GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕鹏辉建国宁晨浩宇子轩梓涵欣怡雨萱博文一诺思彤嘉俊晓东海波小龙飞云志鑫斌峰晶丹婷慧佳倩颖琳琪雪梅兰凤春兵亮林彬凯毅健帅昊天翔瑞泽宏睿晗悦妍婉琦璐瑶蕾薇菲露蓉茜莉莎琴娇媛婕馨妮璇雯岚翠秋菊玥珊晴曦瑾瑜萌楠朵沫彤阳振豪俊哲铭坤鸿鹤德成荣福贵祥康庆永安泰立新春光耀宗炜煜昕旭皓然逸辰骏轩凡帆航锋锐宸铮鑫淼焱森楠松柏桐枫楷桦梁栋才杰钧锦川江河洪涛润清源渊澄浚勋豪毅恒达显宪宾彦艺璇琛瑄淑贞静娴雅蓓秀琼桂芝瑞霖晖剑锋宁海平亭婧羽琰雁蝶媚茹美丹彩霏莹嫣蕊薇雅倩嫦虹月春夏冬雷霆振家鸣凯峻钰晋阔";
+pub(crate) const CN_GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕鹏辉建国宁晨浩宇子轩梓涵欣怡雨萱博文一诺思彤嘉俊晓东海波小龙飞云志鑫斌峰晶丹婷慧佳倩颖琳琪雪梅兰凤春兵亮林彬凯毅健帅昊天翔瑞泽宏睿晗悦妍婉琦璐瑶蕾薇菲露蓉茜莉莎琴娇媛婕馨妮璇雯岚翠秋菊玥珊晴曦瑾瑜萌楠朵沫彤阳振豪俊哲铭坤鸿鹤德成荣福贵祥康庆永安泰立新春光耀宗炜煜昕旭皓然逸辰骏轩凡帆航锋锐宸铮鑫淼焱森楠松柏桐枫楷桦梁栋才杰钧锦川江河洪涛润清源渊澄浚勋豪毅恒达显宪宾彦艺璇琛瑄淑贞静娴雅蓓秀琼桂芝瑞霖晖剑锋宁海平亭婧羽琰雁蝶媚茹美丹彩霏莹嫣蕊薇雅倩嫦虹月春夏冬雷霆振家鸣凯峻钰晋阔吉胜男兆世为民思宝若碧素晗慧敬洁君斐潇玮珍琬芸菁芮萱蓓黛翠诗书韵柔婵娅姗娴晓冰卿蔚然杉桥崇炎烨嵘岩峥巍昆仑晟昭朗彪虎彬宸钦铎锴镇铭铮骁驰骞鹏鹰雄庭廷栋梓柯淳湘漫沛滢澜潼溪汐岚雯霞露霜瑶璟琳珂瑗瑶琨瑛曜葳";
 
 /// Words that announce a name right after them (my name is …, recipient …).
 pub(crate) const CN_NAME_BEFORE: &[&str] = &[
@@ -55,12 +55,321 @@ pub(crate) const CN_NAME_BEFORE: &[&str] = &[
     "负责人",
     "法人",
     "真实姓名",
+    "记者",
+    "作者",
+    "主任",
+    "导演",
+    "经理",
+    "教练",
+    "主席",
+    "总裁",
+    "董事长",
+    "行长",
+    "部长",
+    "市长",
+    "局长",
+    "院长",
+    "教授",
+    "专家",
+    "律师",
+    "医生",
+    "编辑",
+    "主编",
+    "选手",
+    "球员",
+    "演员",
+    "歌手",
+    "主持人",
+    "实习生",
+    "通讯员",
+    "分析师",
+    "经济师",
+    "工程师",
+    "设计师",
+    "研究员",
+    "调解员",
+    "摄影",
 ];
 
 /// Words right after a name (honorifics and titles); the name excludes them.
 pub(crate) const CN_NAME_AFTER: &[&str] = &[
     "先生", "女士", "小姐", "老师", "同学", "经理", "总", "医生", "大夫", "教授", "师傅", "阿姨",
-    "叔叔", "老板", "律师", "主任", "校长", "警官", "哥", "姐", "说", "表示", "称", "的",
+    "叔叔", "老板", "律师", "主任", "校长", "警官", "哥", "姐", "说", "表示", "称", "的", "认为",
+    "指出", "透露", "介绍", "强调", "坦言", "告诉", "主演", "执导", "饰演", "导演",
+];
+
+/// Two- and three-char words next to names in news and support text (a title before
+/// the name, a speech verb after it); the gate opens a window around each.
+pub(crate) const CN_NAME_TRIGGERS: &[&str] = &[
+    "记者",
+    "作者",
+    "主任",
+    "导演",
+    "经理",
+    "教练",
+    "主席",
+    "总裁",
+    "董事长",
+    "行长",
+    "部长",
+    "市长",
+    "局长",
+    "院长",
+    "教授",
+    "专家",
+    "律师",
+    "编辑",
+    "主编",
+    "选手",
+    "球员",
+    "演员",
+    "歌手",
+    "主持人",
+    "实习生",
+    "通讯员",
+    "分析师",
+    "经济师",
+    "工程师",
+    "设计师",
+    "研究员",
+    "调解员",
+    "表示",
+    "认为",
+    "指出",
+    "透露",
+    "强调",
+    "坦言",
+    "主演",
+    "执导",
+    "饰演",
+];
+
+/// Common words that begin with a surname character but are not names (一张 王者
+/// 高兴 黄金 周末 …), and live-commerce words a name never contains.
+pub(crate) const CN_COMMON_WORDS: &[&str] = &[
+    "一张",
+    "两张",
+    "几张",
+    "张开",
+    "紧张",
+    "主张",
+    "王者",
+    "王牌",
+    "霸王",
+    "高兴",
+    "高端",
+    "高清",
+    "高跟",
+    "提高",
+    "黄金",
+    "黄色",
+    "金色",
+    "金额",
+    "现金",
+    "黄瓜",
+    "周末",
+    "周年",
+    "周边",
+    "一周",
+    "本周",
+    "马上",
+    "马甲",
+    "马克",
+    "方便",
+    "方法",
+    "方式",
+    "官方",
+    "地方",
+    "朱红",
+    "林子",
+    "树林",
+    "江南",
+    "江湖",
+    "常温",
+    "常规",
+    "经常",
+    "何时",
+    "如何",
+    "任何",
+    "程序",
+    "过程",
+    "孙子",
+    "白色",
+    "白天",
+    "明白",
+    "明天",
+    "明星",
+    "明年",
+    "文明",
+    "文件",
+    "安全",
+    "安排",
+    "成功",
+    "成分",
+    "完成",
+    "时间",
+    "时候",
+    "及时",
+    "万一",
+    "于是",
+    "关于",
+    "向来",
+    "方向",
+    "和平",
+    "杨梅",
+    "梅花",
+    "包邮",
+    "包装",
+    "包包",
+    "钱包",
+    "牛奶",
+    "牛仔",
+    "石榴",
+    "田园",
+    "海鲜",
+    "夏天",
+    "夏季",
+    "温度",
+    "施工",
+    "齐全",
+    "毛衣",
+    "毛巾",
+    "严重",
+    "陶瓷",
+    "贺卡",
+    "顾客",
+    "关注",
+    "宁愿",
+    "尚未",
+    "符合",
+    "纪念",
+    "童装",
+    "凌晨",
+    "单价",
+    "简单",
+    "季节",
+    "曲线",
+    "路上",
+    "游戏",
+    "管理",
+    "房间",
+    "解决",
+    "卫衣",
+    "米色",
+    "全部",
+    "应该",
+    "商品",
+    "沙发",
+    "余额",
+    "叶子",
+    "程度",
+    "苏打",
+    "龙虾",
+    "史上",
+    "车厘子",
+    "雷同",
+    "水果",
+    "付款",
+    "支付",
+    "邮费",
+    "运费",
+    "费用",
+    "蓝色",
+    "蓝牙",
+    "黎明",
+    "康复",
+    "易碎",
+    "宫廷",
+    "景点",
+    "党员",
+    "汤圆",
+    "秦腔",
+    "冷藏",
+    "冷冻",
+    "戴上",
+    "古装",
+    "古风",
+    "吉他",
+    "连衣裙",
+    "范围",
+    "邓紫棋",
+    "上新",
+    "上车",
+    "上架",
+    "福袋",
+    "秒杀",
+    "链接",
+    "现货",
+    "预售",
+    "旗舰店",
+    "专卖店",
+    "官方店",
+    "直播间",
+    "小黄车",
+    "到手价",
+    "优惠券",
+    "满减",
+    "包装盒",
+];
+
+/// Live-commerce brands and shops that read like names (李宁 周大福 …) and words
+/// that mark a product or a shop around them.
+pub(crate) const CN_BRANDS: &[&str] = &[
+    "李宁",
+    "安踏",
+    "王老吉",
+    "周大福",
+    "周生生",
+    "老凤祥",
+    "张小泉",
+    "李锦记",
+    "完美日记",
+    "花西子",
+    "百雀羚",
+    "三只松鼠",
+    "良品铺子",
+    "波司登",
+    "森马",
+    "海澜之家",
+    "美的",
+    "格力",
+    "海尔",
+    "小米",
+    "华为",
+    "荣耀",
+    "苹果",
+    "三星",
+    "欧莱雅",
+    "兰蔻",
+    "雅诗兰黛",
+    "迪奥",
+    "香奈儿",
+    "海蓝之谜",
+    "娇韵诗",
+    "资生堂",
+    "东方甄选",
+    "蜜雪冰城",
+    "喜茶",
+    "瑞幸",
+    "农夫山泉",
+    "蒙牛",
+    "伊利",
+    "元气森林",
+    "旗舰店",
+    "专卖店",
+    "官方店",
+    "专营店",
+    "直营店",
+    "工作室",
+    "双十一",
+    "双11",
+    "双十二",
+    "年货节",
+    "女王节",
+    "品牌",
+    "同款",
+    "正品",
+    "官方",
 ];
 
 /// Nominal words that look like names but are not (hard negatives).
@@ -703,6 +1012,15 @@ pub(crate) const WESTERN_CITIES: &[&str] = &[
     "kuala lumpur",
 ];
 
+/// Latin-script product lines, models, brands (many read like names: Lauder, Ford,
+/// Jordan), promotions and shop words. A feature, not a filter: "Max Weber" is still
+/// a name, "Pro Max" is not.
+pub(crate) const PRODUCT_WORDS: &str = "iphone ipad ipod imac macbook airpods airpod pro max ultra plus mini lite air jordan jordans retro watch series galaxy note redmi mate nova pura pixel xiaomi huawei samsung apple oneplus oppo vivo honor realme nothing sony playstation ps5 xbox switch nintendo kindle surface dyson airwrap supersonic gopro canon nikon fujifilm lego nike adidas puma reebok asics vans converse skechers crocs ugg birkenstock timberland yeezy dunk dunks boost zoom pegasus gucci prada chanel dior sauvage hermes hermès lv vuitton louis fendi celine céline loewe balenciaga givenchy valentino versace armani burberry moncler cartier tiffany rolex omega swatch casio seiko lancome lancôme lauder estee estée sk-ii skii sk ii mer clinique shiseido kiehl's kiehls nars mac maybelline loreal l'oréal l'oreal olay nivea cerave glossier fenty tilbury benefit sephora rare beauty huda ysl laurent saint tom ford ralph lauren calvin klein michael kors marc jacobs kate spade jimmy choo louboutin jo malone hugo boss paul smith zara uniqlo shein lululemon patagonia supreme levi's levis diesel lacoste tommy hilfiger hello kitty disney marvel barbie pokemon pokémon starbucks mcdonald's coca cola pepsi red bull tesla model bmw mercedes benz audi porsche edition collection limited gen generation version edt edp parfum eau toilette serum cream cushion lipstick foundation sneaker sneakers hoodie 5g 4g lte wifi bluetooth nfc gb tb ml oz mm cm kg";
+
+/// Capitalized words that are never names in this traffic: months, weekdays,
+/// holidays, promotions and shop-talk words (English, German, French).
+pub(crate) const NON_NAME_WORDS: &str = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche black cyber prime day days double singles christmas xmas halloween easter valentine valentine's thanksgiving boxing weihnachten ostern noël noel pâques soldes sale sales deal deals flash live stream livestream shop store official flagship outlet haul unboxing review giveaway coupon voucher code bundle gift set new hot free buy get off discount angebot rabatt gutschein versandkostenfrei promo offre gratuit nouveau nouvelle neu streamer host seller admin mod moderator bot team support service kundenservice iban bic swift paypal visa mastercard amex ip pan cvv pin otp sms email mail account konto compte android ios windows linux app chat spam link size";
+
 /// Feature / trigger flags of one character.
 pub(crate) mod flag {
     /// Chinese single surname character.
@@ -755,6 +1073,14 @@ pub(crate) mod flag {
     pub(crate) const CAPITALIZED: u32 = 1 << 23;
     /// Latin word is a strong name/address cue.
     pub(crate) const STRONG_CUE: u32 = 1 << 24;
+    /// Product line, model, brand or shop word (Latin or CJK).
+    pub(crate) const PRODUCT: u32 = 1 << 25;
+    /// Latin word that is never a name here (month, weekday, promotion, shop talk).
+    pub(crate) const NON_NAME: u32 = 1 << 26;
+    /// Inside a common CJK word that begins with a surname char (一张 王者 高兴 …).
+    pub(crate) const COMMON_WORD: u32 = 1 << 27;
+    /// CJK char that ends a gate trigger word (记者 表示 …); set in the table only.
+    pub(crate) const TRIGGER_END: u32 = 1 << 28;
 }
 
 /// First code point of the CJK table.
@@ -797,6 +1123,10 @@ pub(crate) mod multi {
     pub(crate) const NOMINAL: u8 = 16;
     /// Address-before context.
     pub(crate) const ADDR_BEFORE: u8 = 32;
+    /// Brand, shop or product word.
+    pub(crate) const PRODUCT: u8 = 64;
+    /// Common non-name word.
+    pub(crate) const COMMON_WORD: u8 = 128;
 }
 
 /// Built lookup tables.
@@ -809,6 +1139,8 @@ pub(crate) struct Tables {
     pub(crate) multi: HashKeyed<u8>,
     /// Latin words by lowercase hash → flags.
     pub(crate) words: HashKeyed<u32>,
+    /// Gate trigger words ([`CN_NAME_TRIGGERS`]) by char-sequence hash.
+    pub(crate) triggers: HashKeyed<()>,
 }
 
 /// Flag bit set in [`Tables::cjk`] when a char begins a multi-char entry.
@@ -893,6 +1225,16 @@ impl Tables {
         add(CN_NAME_AFTER, multi::NAME_AFTER);
         add(CN_NOMINAL, multi::NOMINAL);
         add(CN_ADDR_BEFORE, multi::ADDR_BEFORE);
+        add(CN_BRANDS, multi::PRODUCT);
+        add(CN_COMMON_WORDS, multi::COMMON_WORD);
+
+        let mut triggers: HashKeyed<()> = HashKeyed::default();
+        for w in CN_NAME_TRIGGERS {
+            triggers.insert(str_hash(w), ());
+            if let Some(i) = w.chars().last().and_then(cjk_index) {
+                cjk[i] |= flag::TRIGGER_END;
+            }
+        }
 
         let mut words: HashKeyed<u32> = HashKeyed::default();
         let mut addw = |it: &mut dyn Iterator<Item = &str>, f: u32| {
@@ -911,11 +1253,14 @@ impl Tables {
             &mut WESTERN_CITIES.iter().flat_map(|c| c.split_whitespace()),
             flag::CITY,
         );
+        addw(&mut PRODUCT_WORDS.split_whitespace(), flag::PRODUCT);
+        addw(&mut NON_NAME_WORDS.split_whitespace(), flag::NON_NAME);
         Tables {
             cjk,
             cjk_max_len,
             multi,
             words,
+            triggers,
         }
     }
 

@@ -16,7 +16,7 @@ pub(crate) const BA: usize = 3;
 pub(crate) const IA: usize = 4;
 
 /// Version of the feature extraction; a model trained with another is refused.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 /// Version of the file layout.
 pub(crate) const FORMAT_VERSION: u32 = 1;
 const MAGIC: &[u8; 8] = b"CUSTNER\0";

@@ -46,6 +46,9 @@ pub(crate) struct TrainArgs {
     /// Extra labelled JSON Lines file to report on (e.g. eval/dev.jsonl).
     #[arg(long)]
     pub(crate) dev: Option<PathBuf>,
+    /// Which dev set --show-errors lists: dev (the --dev file), cluener_dev or weibo_dev.
+    #[arg(long, default_value = "dev")]
+    pub(crate) errors_on: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -161,9 +164,28 @@ fn show_errors(tagger: &Tagger, dev: &[Example], limit: usize) {
             .map(|s| (s.kind, s.start, s.end))
             .collect();
         let surface = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        // A miss that decoding the whole line would find is the gate's.
+        let ungated = train::evaluate_with(tagger, std::slice::from_ref(ex), 0.5, false);
+        let by = |kind: SpanKind| {
+            let c = match kind {
+                SpanKind::Person => ungated.person,
+                SpanKind::Address => ungated.address,
+            };
+            if c.false_negatives == 0 {
+                " (gate)"
+            } else {
+                ""
+            }
+        };
         for g in &ex.spans {
             if !pred.contains(g) {
-                println!("  MISS {:?} {:?} in {:?}", g.0, surface(g.1, g.2), ex.text);
+                println!(
+                    "  MISS{} {:?} {:?} in {:?}",
+                    by(g.0),
+                    g.0,
+                    surface(g.1, g.2),
+                    ex.text
+                );
                 shown += 1;
             }
         }
@@ -234,7 +256,7 @@ pub(crate) fn run(args: &TrainArgs) -> anyhow::Result<()> {
         report(name, &train::evaluate_with(&tagger, dev, 0.5, false));
     }
     if args.show_errors > 0 {
-        if let Some((_, dev)) = devs.iter().find(|(n, _)| n == "dev") {
+        if let Some((_, dev)) = devs.iter().find(|(n, _)| *n == args.errors_on) {
             show_errors(&tagger, dev, args.show_errors);
         }
     }

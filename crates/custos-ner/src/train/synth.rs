@@ -779,6 +779,29 @@ const US_CITIES: &[(&str, &str)] = &[
     ("Columbus", "OH"),
     ("Phoenix", "AZ"),
     ("Brooklyn", "NY"),
+    ("Palo Alto", "CA"),
+    ("San Diego", "CA"),
+    ("Santa Monica", "CA"),
+    ("Salt Lake City", "UT"),
+    ("Ann Arbor", "MI"),
+    ("Jersey City", "NJ"),
+    ("Las Vegas", "NV"),
+    ("St. Louis", "MO"),
+    ("Arlington", "VA"),
+];
+
+/// Canadian and Australian cities with their province/state code.
+const CA_AU_CITIES: &[(&str, &str, bool)] = &[
+    ("Vancouver", "BC", true),
+    ("Ottawa", "ON", true),
+    ("Montréal", "QC", true),
+    ("Calgary", "AB", true),
+    ("Halifax", "NS", true),
+    ("Sydney", "NSW", false),
+    ("Brisbane", "QLD", false),
+    ("Perth", "WA", false),
+    ("Adelaide", "SA", false),
+    ("Canberra", "ACT", false),
 ];
 const UK_CITIES: &[&str] = &[
     "London",
@@ -894,6 +917,13 @@ const FR_STREET_NAMES: &[&str] = &[
     "Foch",
     "de Verdun",
     "du Port",
+    "Sainte-Anne",
+    "Saint-Jacques",
+    "du Faubourg Saint-Antoine",
+    "du Faubourg Montmartre",
+    "Sainte-Croix",
+    "Notre-Dame",
+    "Jean-Baptiste Clément",
 ];
 
 fn uk_postcode(rng: &mut Rng) -> String {
@@ -925,7 +955,42 @@ fn house(rng: &mut Rng) -> String {
 fn w_address(rng: &mut Rng) -> String {
     let sep = |rng: &mut Rng| if rng.chance(0.8) { ", " } else { " " };
     let mut s = String::new();
-    match rng.below(4) {
+    match rng.below(5) {
+        4 => {
+            // Canada / Australia
+            if rng.chance(0.2) {
+                s.push_str(&format!(
+                    "Unit {}{}, ",
+                    1 + rng.below(40),
+                    rng.pick_str(&["", "A", "B"])
+                ));
+            }
+            s.push_str(&house(rng));
+            s.push(' ');
+            s.push_str(&cap(rng.pick_str(EN_STREET_NAMES)));
+            s.push(' ');
+            s.push_str(rng.pick_str(EN_STREET_TYPES));
+            let (city, code, canada) = *rng.pick(CA_AU_CITIES);
+            s.push_str(&format!(
+                "{}{city}{}{code}",
+                sep(rng),
+                if rng.chance(0.6) { ", " } else { " " }
+            ));
+            if canada {
+                let l = |rng: &mut Rng| char::from(b'A' + rng.below(26) as u8);
+                s.push_str(&format!(
+                    " {}{}{} {}{}{}",
+                    l(rng),
+                    rng.below(10),
+                    l(rng),
+                    rng.below(10),
+                    l(rng),
+                    rng.below(10)
+                ));
+            } else {
+                s.push_str(&format!(" {}", 2000 + rng.below(4000)));
+            }
+        }
         0 => {
             // US
             if rng.chance(0.15) {
@@ -943,10 +1008,11 @@ fn w_address(rng: &mut Rng) -> String {
             s.push_str(rng.pick_str(EN_STREET_TYPES));
             if rng.chance(0.2) {
                 s.push_str(&format!(
-                    "{}{} {}",
+                    "{}{} {}{}",
                     sep(rng),
                     rng.pick(&["Apt", "Apt.", "Suite", "Unit", "#"]),
-                    1 + rng.below(900)
+                    1 + rng.below(900),
+                    rng.pick_str(&["", "", "A", "B", "C"])
                 ));
             }
             if rng.chance(0.75) {
@@ -1331,6 +1397,25 @@ const W_NEGATIVES: &[&str] = &[
     "Level 3 unlocked",
     "Chapter 12",
     "Season 2 Episode 5",
+    "updated to iOS 17 and it works",
+    "switched to Android last year",
+    "send it to IBAN first?",
+    "pay with PayPal or Visa?",
+    "I'm usually L in tops",
+    "I'm Team Pro Max lol",
+    "wir sehen uns im Chat",
+    "im Livestream gesehen, gibt es das noch?",
+    "ich bin im Urlaub bis Montag",
+    "je suis Team Android",
+    "merci pour le Live !",
+    "ask Support about the Warranty",
+    "thanks to Prime Day prices",
+    "hi Team, where is the link",
+    "from Amazon or from Shein?",
+    "bought it on Black Friday for 99",
+    "see you on Friday guys",
+    "Max 2 per customer",
+    "Pro tip: use code SAVE10",
 ];
 
 fn fill_w(rng: &mut Rng, tpl: &[P]) -> Example {
@@ -1410,6 +1495,624 @@ fn negative(rng: &mut Rng, list: &[&'static str]) -> Example {
     }
 }
 
+// ------------------------------------------------- Live-commerce vocabulary.
+
+/// A product as written in chat: brand, line, model number, variant.
+fn product(rng: &mut Rng) -> String {
+    let n = |rng: &mut Rng, lo: usize, hi: usize| digits(rng, lo, hi);
+    match rng.below(16) {
+        0 => format!(
+            "iPhone {}{}",
+            n(rng, 11, 16),
+            rng.pick_str(&[" Pro Max", " Pro", " Plus", "", " Pro Max", " mini"])
+        ),
+        1 => {
+            let brand = rng.pick_str(&["", "Samsung "]);
+            let line = rng.pick_str(&["S", "Z Fold", "Z Flip", "A", "Note "]);
+            let num = n(rng, 5, 25);
+            let variant = rng.pick_str(&[" Ultra", "+", " FE", "", " Ultra"]);
+            format!("{brand}Galaxy {line}{num}{variant}")
+        }
+        2 => format!(
+            "{} {}{}",
+            rng.pick_str(&[
+                "Redmi Note",
+                "Redmi K",
+                "Xiaomi",
+                "Mate",
+                "Pura",
+                "nova",
+                "Pixel"
+            ]),
+            n(rng, 7, 70),
+            rng.pick_str(&[" Pro", " Pro+", " Ultra", "", " RS", " Pro Max"])
+        ),
+        3 => format!(
+            "{}{}",
+            rng.pick_str(&[
+                "AirPods Pro",
+                "AirPods Max",
+                "AirPods",
+                "Apple Watch Series ",
+                "Apple Watch Ultra ",
+                "Apple Watch SE",
+                "iPad Air",
+                "iPad Pro",
+                "iPad mini",
+                "MacBook Air",
+                "MacBook Pro",
+            ]),
+            if rng.chance(0.5) {
+                n(rng, 2, 10)
+            } else {
+                String::new()
+            }
+        ),
+        4 => format!(
+            "{}{}",
+            rng.pick_str(&[
+                "Air Jordan ",
+                "Air Max ",
+                "Air Force ",
+                "Nike Dunk Low",
+                "Yeezy Boost ",
+                "New Balance ",
+                "Jordan ",
+            ]),
+            if rng.chance(0.7) {
+                n(rng, 1, 990)
+            } else {
+                String::new()
+            }
+        ),
+        5..=7 => rng
+            .pick_str(&[
+                "Estée Lauder",
+                "Estee Lauder",
+                "Lancôme",
+                "Lancome",
+                "SK-II",
+                "La Mer",
+                "Dior Sauvage",
+                "Tom Ford",
+                "Ralph Lauren",
+                "Calvin Klein",
+                "Marc Jacobs",
+                "Michael Kors",
+                "Kate Spade",
+                "Jimmy Choo",
+                "Christian Louboutin",
+                "Charlotte Tilbury",
+                "Giorgio Armani",
+                "Yves Saint Laurent",
+                "Jo Malone",
+                "Paul Smith",
+                "Hugo Boss",
+                "Tommy Hilfiger",
+                "Coco Chanel",
+                "Miss Dior",
+                "Tom Ford Lost Cherry",
+                "Jo Malone London",
+                "Kiehl's",
+                "Clinique",
+                "Shiseido",
+                "Fenty Beauty",
+                "Rare Beauty",
+                "Huda Beauty",
+                "Victoria's Secret",
+                "Louis Vuitton",
+                "Dyson Airwrap",
+                "Dyson Supersonic",
+                "Tesla Model Y",
+                "PlayStation 5",
+                "Nintendo Switch",
+                "Hello Kitty",
+                "Lego Technic",
+                "Stanley Cup",
+                "Mac Studio",
+                "Tom & Jerry",
+            ])
+            .to_string(),
+        8 => format!(
+            "{} {}",
+            rng.pick_str(&["Dior", "Chanel", "YSL", "Lancôme", "Armani", "Tom Ford", "MAC"]),
+            rng.pick_str(&[
+                "999",
+                "No.5",
+                "Rouge",
+                "Sauvage",
+                "Miss Dior",
+                "Libre",
+                "Black Opium",
+                "Ruby Woo",
+                "Bleu",
+                "Coco Mademoiselle",
+            ])
+        ),
+        9 => format!(
+            "{} {}",
+            rng.pick_str(&[
+                "雅诗兰黛",
+                "兰蔻",
+                "海蓝之谜",
+                "迪奥",
+                "华为",
+                "小米",
+                "苹果",
+                "三星",
+                "李宁",
+                "安踏",
+            ]),
+            rng.pick_str(&[
+                "小棕瓶",
+                "粉水",
+                "面霜",
+                "Mate 60 Pro",
+                "14 Ultra",
+                "15 Pro",
+                "韦德之道",
+                "C202"
+            ])
+        ),
+        _ => {
+            let brand = rng.pick_str(&[
+                "Apple", "Samsung", "Huawei", "Xiaomi", "Sony", "Nike", "Adidas", "Dyson", "Lego",
+                "Chanel", "Gucci", "Prada", "Zara", "Uniqlo", "OnePlus", "Oppo", "Vivo", "Honor",
+            ]);
+            let line = rng.pick_str(&[
+                "Pro",
+                "Max",
+                "Ultra",
+                "Air",
+                "Plus",
+                "Mini",
+                "Lite",
+                "Edition",
+                "Series",
+                "Neo",
+                "Classic",
+                "Sport",
+                "Studio",
+                "Gen",
+                "Limited Edition",
+                "Pro Max",
+            ]);
+            if rng.chance(0.5) {
+                format!("{brand} {line} {}", n(rng, 2, 20))
+            } else {
+                format!("{brand} {line}")
+            }
+        }
+    }
+}
+
+fn spec(rng: &mut Rng) -> String {
+    match rng.below(7) {
+        0 => format!("{}G", rng.pick_str(&["128", "256", "512", "64"])),
+        1 => format!("{}GB", rng.pick_str(&["128", "256", "512", "1T"])),
+        2 => format!("{}ml", rng.pick_str(&["30", "50", "75", "100", "15"])),
+        3 => rng
+            .pick_str(&["黑色", "白色", "金色", "钛金属", "远峰蓝", "星光色", "粉色"])
+            .to_string(),
+        4 => rng
+            .pick_str(&[
+                "Black",
+                "Silver",
+                "Gold",
+                "Titanium",
+                "Midnight",
+                "Rose Gold",
+                "Schwarz",
+                "Noir",
+            ])
+            .to_string(),
+        5 => format!("{}码", digits(rng, 35, 45)),
+        _ => String::new(),
+    }
+}
+
+const PROMOS: &[&str] = &[
+    "Black Friday",
+    "Cyber Monday",
+    "Prime Day",
+    "Double 11",
+    "Double 12",
+    "Singles Day",
+    "Boxing Day",
+    "Christmas",
+    "Halloween",
+    "Valentine's Day",
+    "Mother's Day",
+    "Back to School",
+    "双十一",
+    "双11",
+    "618",
+    "双12",
+    "年货节",
+    "女王节",
+    "Soldes d'hiver",
+    "Black Week",
+    "Flash Sale",
+    "Mega Sale",
+];
+
+const MONTHS_DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Montag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Januar",
+    "März",
+    "Mai",
+    "Dezember",
+    "lundi",
+    "mardi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "mars",
+    "mai",
+    "juin",
+    "juillet",
+    "décembre",
+    "Mardi",
+    "Vendredi",
+];
+
+/// Handles, shop names and nicknames that are not person names.
+fn handle(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => format!(
+            "{}{}",
+            rng.pick_str(&["小", "阿", "大", "甜", "糖", "萌", "胖"]),
+            rng.pick_str(&[
+                "甜甜", "可爱", "仙女", "糖糖", "杨哥", "美美", "九九", "宝", "萌萌", "橙子",
+                "吃货", "兔兔"
+            ])
+        ),
+        1 => format!(
+            "{}{}",
+            rng.pick_str(&[
+                "李宁",
+                "安踏",
+                "小米",
+                "华为",
+                "完美日记",
+                "花西子",
+                "周大福",
+                "欧莱雅",
+                "东方甄选",
+                "三只松鼠",
+                "王老吉",
+                "良品铺子"
+            ]),
+            rng.pick_str(&["官方旗舰店", "旗舰店", "专卖店", "官方直播间", "直营店", ""])
+        ),
+        2 => format!(
+            "{}{}{}",
+            rng.pick_str(&[
+                "sweet", "lucky", "coco", "mimi", "bella", "tiny", "happy", "kiki", "momo"
+            ]),
+            rng.pick_str(&["_", "", ".", "_official"]),
+            rng.below(999)
+        ),
+        _ => format!(
+            "{}{}",
+            rng.pick_str(&[
+                "主播",
+                "宝宝",
+                "姐妹",
+                "家人们",
+                "老铁",
+                "亲",
+                "小姐姐",
+                "老板娘"
+            ]),
+            rng.pick_str(&["", "们", "~", "呀"])
+        ),
+    }
+}
+
+const PLACES_ALONE: &[&str] = &[
+    "北京",
+    "上海",
+    "上海浦东",
+    "广州",
+    "深圳南山",
+    "杭州",
+    "成都",
+    "重庆",
+    "新疆",
+    "西藏",
+    "香港",
+    "台湾",
+    "江浙沪",
+    "东北",
+    "海南",
+    "Paris",
+    "London",
+    "Berlin",
+    "München",
+    "Lyon",
+    "New York",
+    "Toronto",
+    "Hamburg",
+    "Wien",
+    "Zürich",
+    "Marseille",
+    "Bordeaux",
+    "Manchester",
+];
+
+fn live_negative(rng: &mut Rng) -> Example {
+    let p = product(rng);
+    let sp = spec(rng);
+    let text = match rng.below(24) {
+        0 => format!("{p} {sp} 现货"),
+        1 => format!("{}{p}还有货吗{}", cn_chat(rng), cn_chat(rng)),
+        2 => format!("求{p}链接!{sp}"),
+        3 => format!("主播{p}什么时候上架"),
+        4 => format!(
+            "{p} {sp}到手价{}元,{}",
+            digits(rng, 99, 9999),
+            rng.pick_str(&["冲!", "手慢无", "拍1号链接", "库存不多"])
+        ),
+        5 => format!("is the {p} {sp} still in stock?"),
+        6 => format!("{}{p} restock when??", rng.pick(W_CHAT)),
+        7 => format!("Ist das {p} {sp} noch verfügbar?"),
+        8 => format!("Le {p} {sp} est dispo ?"),
+        9 => format!("{} deals on {p}!!", rng.pick_str(PROMOS)),
+        10 => format!("{}的{p}多少钱", rng.pick_str(PROMOS)),
+        11 => format!(
+            "{} Angebot: {p} nur {}€",
+            rng.pick_str(PROMOS),
+            digits(rng, 9, 999)
+        ),
+        12 => format!(
+            "offre {} : {p} à {} €",
+            rng.pick_str(PROMOS),
+            digits(rng, 9, 999)
+        ),
+        13 => format!(
+            "@{} {}",
+            handle(rng),
+            rng.pick_str(&[
+                "主播好",
+                "想要这个",
+                "冲冲冲",
+                "love it",
+                "上链接",
+                "晚上好呀"
+            ])
+        ),
+        14 => format!("{}直播间{}点开播,{p}秒杀", handle(rng), digits(rng, 7, 22)),
+        15 => format!(
+            "{}{}",
+            rng.pick_str(&[
+                "发",
+                "包邮到",
+                "能寄",
+                "ship to ",
+                "Versand nach ",
+                "livraison à "
+            ]),
+            rng.pick_str(PLACES_ALONE)
+        ),
+        16 => format!("{}的宝宝们扣1", rng.pick_str(PLACES_ALONE)),
+        17 => format!(
+            "{} {}",
+            rng.pick_str(&[
+                "ships on",
+                "see you",
+                "live again on",
+                "bis",
+                "à",
+                "next",
+                "restock"
+            ]),
+            rng.pick_str(MONTHS_DAYS)
+        ),
+        18 => format!(
+            "{} {} live at 8pm: {p}",
+            rng.pick_str(MONTHS_DAYS),
+            digits(rng, 1, 28)
+        ),
+        19 => format!("{p} vs {}?", product(rng)),
+        20 => format!(
+            "{}宝宝们 {p} {sp} 今晚{}",
+            rng.pick_str(&["家人们", "姐妹们", "亲们", ""]),
+            rng.pick_str(PROMOS)
+        ),
+        21 => format!(
+            "Gibt es den {p} auch in {}?",
+            rng.pick_str(&["Schwarz", "Weiß", "Gold", "Blau"])
+        ),
+        22 => format!(
+            "{} {p} {sp} dispo en {}",
+            rng.pick_str(&["Salut !", "Bonjour", "Coucou"]),
+            rng.pick_str(&["noir", "blanc", "rose"])
+        ),
+        _ => format!(
+            "{} x{} {p} {sp}",
+            rng.pick_str(&["已拍", "下单了", "ordered", "bestellt", "commandé"]),
+            digits(rng, 1, 5)
+        ),
+    };
+    Example {
+        text,
+        spans: Vec::new(),
+    }
+}
+
+/// Chat lines with common words that begin with a surname char (一张 王者 高兴 …).
+fn cn_word_negative(rng: &mut Rng) -> Example {
+    let w = |rng: &mut Rng| rng.pick_str(crate::gazetteer::CN_COMMON_WORDS);
+    let text = match rng.below(8) {
+        0 => format!("{}{}吗", cn_chat(rng), w(rng)),
+        1 => format!(
+            "{}的{}好{}",
+            w(rng),
+            w(rng),
+            rng.pick_str(&["看", "用", "吃", "穿"])
+        ),
+        2 => format!("主播{}{}", w(rng), cn_chat(rng)),
+        3 => format!("买了{},{}", w(rng), w(rng)),
+        4 => format!(
+            "{}{}{}",
+            w(rng),
+            rng.pick_str(&["发货", "到了", "不错", "可以吗", "有吗"]),
+            cn_chat(rng)
+        ),
+        5 => format!("宝宝们{}上车", w(rng)),
+        6 => format!("{} {}", w(rng), rng.pick_str(CN_NEGATIVES)),
+        _ => format!("{}{}", rng.pick_str(CN_NEGATIVES), w(rng)),
+    };
+    Example {
+        text,
+        spans: Vec::new(),
+    }
+}
+
+/// A Chinese name with given-name chars outside the gazetteer (the model must
+/// not rely on the list).
+fn cn_name_wide(rng: &mut Rng) -> String {
+    const WIDE: &str = "吉瑛曜胜男兆木礼世为民葳采宜寿宝呈思化喜碧素晗步春秋冬化石开山水正义仁德孝忠信礼智勤俭恭让良善纯朴真诚实厚林森桥柱根旺发财富贵福禄寿喜乐康宁静远志坚毅刚强勇猛威武雄壮敏捷聪颖慧灵巧秀美丽华艳芳香馨兰菊竹松柏梅桃李杏";
+    let w: Vec<char> = WIDE.chars().collect();
+    let mut s = cn_name(rng);
+    if rng.chance(0.6) {
+        // Replace the last char by one outside the list.
+        s.pop();
+        s.push(w[rng.below(w.len())]);
+    }
+    s
+}
+
+const CN_NEWS_TEMPLATES: &[&[P]] = &[
+    &[P::T("本报记者"), P::Name],
+    &[P::T("本报讯(记者"), P::Name, P::T(")昨日,"), P::Chat],
+    &[P::T("(记者"), P::Name, P::T(" 通讯员"), P::Name, P::T(")")],
+    &[P::T("记者"), P::Name, P::Name, P::T("发自上海")],
+    &[P::Name, P::T("表示,这个政策对消费者有利。")],
+    &[P::T("经济师"), P::Name, P::T("认为,房价还有下探空间")],
+    &[P::Name, P::T("导演的新片《"), P::T("夏日"), P::T("》开机")],
+    &[P::T("由"), P::Name, P::T("主演的电视剧")],
+    &[P::T("作者:"), P::Name, P::T(" 简介:本书为长篇小说")],
+    &[P::Name, P::T(":其实本周的比赛也比较稀少")],
+    &[P::T("副行长"), P::Name, P::T("表示,")],
+    &[
+        P::T("主持人"),
+        P::Name,
+        P::T("和嘉宾"),
+        P::Name,
+        P::T("一起"),
+    ],
+    &[P::T("("), P::Name, P::T(")")],
+    &[P::Name, P::T("告诉调解员"), P::Name, P::T(",")],
+    &[P::T("见习记者"), P::Name],
+    &[
+        P::T("恭喜 "),
+        P::Name,
+        P::T(" 获得 "),
+        P::T("SK-II 神仙水!"),
+    ],
+    &[P::T("感谢"), P::Name, P::T("下单iPhone 15 Pro Max")],
+    &[P::Name, P::T("拍了Air Jordan 1,"), P::T("明天发货")],
+    &[
+        P::T("中奖名单:"),
+        P::Name,
+        P::T("、"),
+        P::Name,
+        P::T("、"),
+        P::Name,
+    ],
+    &[P::T("@"), P::Name, P::T(" 你的MacBook Air已发出")],
+    &[P::Name, P::T("的"), P::T("雅诗兰黛小棕瓶已签收")],
+    &[P::T("今天"), P::Name, P::T("很高兴,周末一起去江南")],
+];
+
+const W_PRODUCT_NAME_TEMPLATES: &[&[P]] = &[
+    &[P::Name, P::T(" just bought the iPhone 15 Pro Max!")],
+    &[
+        P::T("congrats "),
+        P::Name,
+        P::T(", you won the AirPods Pro"),
+    ],
+    &[P::T("Gewinner: "), P::Name, P::T(" – Dyson Airwrap")],
+    &[
+        P::T("Félicitations "),
+        P::Name,
+        P::T(" ! Tu gagnes le Galaxy S24 Ultra"),
+    ],
+    &[
+        P::T("order for "),
+        P::Name,
+        P::T(": 2x Estée Lauder serum, ship Friday"),
+    ],
+    &[
+        P::T("Dear "),
+        P::Name,
+        P::T(", your Apple Watch Series 9 ships on Monday."),
+    ],
+    &[
+        P::Name,
+        P::T(" asked about Tom Ford Oud Wood on Black Friday"),
+    ],
+    &[
+        P::T("Hallo "),
+        P::Name,
+        P::T(", dein MacBook Air kommt am Dienstag"),
+    ],
+    &[P::T("Merci "), P::Name, P::T(" pour ta commande Lancôme !")],
+];
+
+fn fill_product_names(rng: &mut Rng, tpl: &[P], western: bool) -> Example {
+    let mut b = Builder::new();
+    for p in tpl {
+        match p {
+            P::T(s) => b.push(s),
+            P::Name => {
+                let n = if western {
+                    w_name(rng)
+                } else {
+                    cn_name_wide(rng)
+                };
+                b.span(SpanKind::Person, &n);
+            }
+            P::Addr => {
+                let a = if western {
+                    w_address(rng)
+                } else {
+                    cn_address(rng)
+                };
+                b.span(SpanKind::Address, &a);
+            }
+            P::Phone => b.push(&phone(rng)),
+            P::Chat => b.push(cn_chat(rng)),
+        }
+    }
+    b.finish()
+}
+
 /// Generates `count` synthetic examples (deterministic for a seed): Chinese and
 /// Western names and addresses in chat, order forms and support messages, and hard
 /// negatives (brands, bare cities, nominal words, capitalized non-names).
@@ -1418,15 +2121,25 @@ pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
     let mut out = Vec::with_capacity(count);
     while out.len() < count {
         let r = rng.below(100);
-        let ex = if r < 38 {
+        let ex = if r < 32 {
             let tpl = rng.pick(CN_NAME_TEMPLATES);
             fill_cn(&mut rng, tpl)
-        } else if r < 50 {
+        } else if r < 37 {
+            let tpl = rng.pick(CN_NEWS_TEMPLATES);
+            fill_product_names(&mut rng, tpl, false)
+        } else if r < 43 {
             negative(&mut rng, CN_NEGATIVES)
-        } else if r < 76 {
+        } else if r < 47 {
+            cn_word_negative(&mut rng)
+        } else if r < 55 {
+            live_negative(&mut rng)
+        } else if r < 57 {
+            let tpl = rng.pick(W_PRODUCT_NAME_TEMPLATES);
+            fill_product_names(&mut rng, tpl, true)
+        } else if r < 79 {
             let tpl = rng.pick(W_TEMPLATES);
             fill_w(&mut rng, tpl)
-        } else if r < 86 {
+        } else if r < 88 {
             w_honorific(&mut rng)
         } else {
             negative(&mut rng, W_NEGATIVES)
