@@ -54,7 +54,7 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
             } else if f & flag::SURNAME != 0 {
                 if let Some(&next) = chars.get(i + 1) {
                     let given = t.cjk_flags(next) & flag::GIVEN != 0;
-                    if (given && !common_pair(chars, i, f)) || short_run_at(chars, i) {
+                    if (given || short_run_at(chars, i)) && !common_pair(chars, i, f) {
                         push(out, n, i, i + 1, NAME_CJK);
                     }
                 }
@@ -211,6 +211,9 @@ mod tests {
         assert!(win("how much is this one").is_empty());
         assert!(win("").is_empty());
         assert!(win("1234 5678").is_empty());
+        assert!(win("订单号2750 卡号5562").is_empty());
+        assert!(win("3号链接还有吗").is_empty());
+        assert!(win("明天见").is_empty());
     }
 
     #[test]
@@ -220,6 +223,10 @@ mod tests {
         assert!(!win("send it to 221B Baker Street please").is_empty());
         assert!(!win("hello John").is_empty());
         assert!(!win("Lindenstraße 5").is_empty());
+        assert!(!win("本报记者于澜报道").is_empty());
+        assert!(!win("(袁峰)").is_empty());
+        assert!(!win("holder: Ngozi Okafor").is_empty());
+        assert!(!win("人民路18号").is_empty());
     }
 
     #[test]

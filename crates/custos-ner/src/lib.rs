@@ -41,8 +41,11 @@
 //! * gazetteer flags of the char and its ±2 neighbours: Chinese surname, compound
 //!   surname, given-name char, province/city/district name, administrative suffix
 //!   (省市区县…), street suffix (路街号栋室…), estate suffix (苑园厦…), "a name
-//!   follows" context (收件人 我叫 姓名 …), "an honorific follows" (先生 女士 …),
-//!   "an address follows" (地址 住在 …), nominal words (宝宝 主播 亲 …); for Latin
+//!   follows" context (收件人 我叫 姓名 记者 …), "an honorific follows" (先生 女士
+//!   表示 …), "an address follows" (地址 住在 …), nominal words (宝宝 主播 亲 …),
+//!   brands and shops (李宁 旗舰店 …), common words that begin with a surname char
+//!   (一张 王者 高兴 周末 …); for Latin words also product/brand words (Pro, Max,
+//!   Galaxy, Lauder, Ford …) and never-a-name words (months, weekdays, promotions); for Latin
 //!   words: first name, surname, street word, street-suffixed word (`…straße`),
 //!   honorific, name/address cue, city, postcode shape, capitalized, word after an
 //!   honorific or a cue;
@@ -54,9 +57,13 @@
 //!
 //! The tagger only runs where cheap filters say a name or address may be. One scan
 //! looks up every CJK char in a flat table and every Latin word in a hash set:
-//! a surname char followed by a given-name char, a compound surname, an
-//! address-suffix char, a context char (叫 名 收 生 士 址 住 …), a capitalized
-//! known first name or surname, an honorific or a strong cue (`name`, `address`,
+//! a surname char followed by a given-name char (unless it starts a common word such
+//! as 明天), a surname char leading a short CJK run (2–4 chars between non-CJK
+//! chars), a compound surname, an address-suffix char (`号` only after a house
+//! number), a context char (叫 名 收 生 士 址 住 …), a title or speech word (记者
+//! 主任 表示 …), a capitalized known first name or surname (not right after a
+//! product word: `Pro Max`), a capitalized word right after a name cue (`I'm`,
+//! `holder`, `Dear` …), an honorific or a strong cue (`name`, `address`,
 //! `Empfänger` …), a street word or a `…straße` word. Each trigger opens a window of
 //! a few chars around it; windows are merged and decoded with Viterbi on their own
 //! (features still see the whole line). A span that touches a window edge grows
