@@ -29,6 +29,12 @@ fn precedence(a: &Candidate, b: &Candidate) -> Ordering {
         .then_with(|| a.start.cmp(&b.start))
 }
 
+/// Scores are sums of small steps in `f32`; three decimals say all they mean and
+/// keep `0.8 + 0.15` from printing as `0.95000005`.
+fn rounded(score: f32) -> f32 {
+    (score * 1000.0).round() / 1000.0
+}
+
 /// Resolves overlaps among `candidates` (normalized offsets) and writes the
 /// winners to `out` in original offsets, sorted by start. `kept` is scratch space
 /// for the normalized spans already taken.
@@ -61,7 +67,7 @@ pub(crate) fn resolve_into(
             entity: candidate.entity,
             start: original.start,
             end: original.end,
-            score: candidate.score,
+            score: rounded(candidate.score),
             explanation,
         });
     }
