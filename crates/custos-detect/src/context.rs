@@ -172,6 +172,26 @@ const WORDS: &[(&str, Group)] = &[
     ("rappel", Group::Phone),
     ("rückruf", Group::Phone),
     ("anrufen", Group::Phone),
+    ("電話", Group::Phone),
+    ("聯絡電話", Group::Phone),
+    ("手機", Group::Phone),
+    ("telephone", Group::Phone),
+    ("cellphone", Group::Phone),
+    ("phonenumber", Group::Phone),
+    ("msisdn", Group::Phone),
+    ("sms", Group::Phone),
+    ("fax", Group::Phone),
+    ("mobil", Group::Phone),
+    ("mobilnummer", Group::Phone),
+    ("handynummer", Group::Phone),
+    ("natel", Group::Phone),
+    ("gsm", Group::Phone),
+    ("telefoon", Group::Phone),
+    ("mobiel", Group::Phone),
+    ("telefono", Group::Phone),
+    ("teléfono", Group::Phone),
+    ("móvil", Group::Phone),
+    ("cellulare", Group::Phone),
     // contact
     ("联系", Group::Contact),
     ("联系我", Group::Contact),
@@ -201,6 +221,11 @@ const WORDS: &[(&str, Group)] = &[
     ("whatsapp", Group::Im(ImKind::Handle)),
     ("skype", Group::Im(ImKind::Handle)),
     ("钉钉", Group::Im(ImKind::Handle)),
+    ("kakao", Group::Im(ImKind::Handle)),
+    ("kakaotalk", Group::Im(ImKind::Handle)),
+    ("kakao talk", Group::Im(ImKind::Handle)),
+    ("viber", Group::Im(ImKind::Handle)),
+    ("zalo", Group::Im(ImKind::Handle)),
     // e-mail
     ("邮箱", Group::Email),
     ("邮件", Group::Email),
@@ -313,6 +338,17 @@ const WORDS: &[(&str, Group)] = &[
     ("sendungsnummer", Group::BusinessId),
     ("commande", Group::BusinessId),
     ("artikelnummer", Group::BusinessId),
+    ("artikel", Group::BusinessId),
+    ("article no", Group::BusinessId),
+    ("item", Group::BusinessId),
+    ("item no", Group::BusinessId),
+    ("produit", Group::BusinessId),
+    ("商品编码", Group::BusinessId),
+    ("versionsnummer", Group::Version),
+    ("versionnummer", Group::Version),
+    ("softwareversion", Group::Version),
+    ("firmwareversion", Group::Version),
+    ("numéro de version", Group::Version),
     ("kundennummer", Group::BusinessId),
     ("rechnungsnummer", Group::BusinessId),
     ("référence", Group::BusinessId),
@@ -330,6 +366,26 @@ const WORDS: &[(&str, Group)] = &[
     ("update", Group::Release),
     ("build", Group::Release),
     ("firmware", Group::Release),
+    ("release", Group::Release),
+    ("revision", Group::Release),
+    ("patch", Group::Release),
+    ("sdk", Group::Release),
+    ("固件版本", Group::Version),
+    ("软件版本", Group::Version),
+    // document numbering and object identifiers: `section 1.2.3.4`, `OID 1.3.6.1`
+    ("section", Group::Version),
+    ("chapter", Group::Version),
+    ("clause", Group::Version),
+    ("paragraph", Group::Version),
+    ("abschnitt", Group::Version),
+    ("kapitel", Group::Version),
+    ("chapitre", Group::Version),
+    ("章节", Group::Version),
+    ("条款", Group::Version),
+    ("§", Group::Version),
+    ("oid", Group::Version),
+    ("snmp", Group::Version),
+    ("mib", Group::Version),
     // device and product models, directly before the value
     ("设备", Group::Model),
     ("机型", Group::Model),
@@ -468,6 +524,19 @@ impl ContextEnhancer {
     /// plus the strongest lowering word, each recorded as [`ContextEvidence`]; the
     /// result is clamped to [0, 1].
     pub(crate) fn enhance(&self, hits: &[ContextHit], candidate: &mut Candidate) {
+        self.enhance_in(hits, &[], candidate);
+    }
+
+    /// [`ContextEnhancer::enhance`] with the line's characters, so that a lowering
+    /// word placed before the candidate counts only while it still labels it: a
+    /// clause of more than [`MAX_HAN_BETWEEN`] Chinese characters between them
+    /// (`您的订单已由钮建国(138…)签收`) means the word is about something else.
+    pub(crate) fn enhance_in(
+        &self,
+        hits: &[ContextHit],
+        chars: &[char],
+        candidate: &mut Candidate,
+    ) {
         let mut best_up: Option<(f32, &'static str)> = None;
         let mut best_down: Option<(f32, &'static str)> = None;
         for hit in hits {
@@ -478,6 +547,13 @@ impl ContextEnhancer {
             let group = hit.group();
             let effect = group.effect(candidate.entity);
             if effect == 0.0 || !in_window(group.placement(), hit, candidate) {
+                continue;
+            }
+            if group.placement() == Placement::Before
+                && chars
+                    .get(hit.end..candidate.start)
+                    .is_some_and(|gap| gap.iter().filter(|c| is_han(**c)).count() > MAX_HAN_BETWEEN)
+            {
                 continue;
             }
             if effect > 0.0 {
@@ -498,6 +574,14 @@ impl ContextEnhancer {
         }
         candidate.score = score.clamp(0.0, 1.0);
     }
+}
+
+/// How many Chinese characters may stand between a lowering word and the value it labels
+/// (`订单号是`, `快递单号为`).
+const MAX_HAN_BETWEEN: usize = 3;
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 fn in_window(placement: Placement, hit: &ContextHit, candidate: &Candidate) -> bool {

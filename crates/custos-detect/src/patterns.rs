@@ -192,7 +192,7 @@ impl PatternRecognizers {
         }
         im_account::scan(&scan, out, first);
         for candidate in out.iter_mut().skip(first) {
-            self.context.enhance(hits, candidate);
+            self.context.enhance_in(hits, chars, candidate);
         }
     }
 }
@@ -439,6 +439,21 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
     }
     // the main run
     j = read_digits(scan, &mut tok, j);
+    let d = tok.digits();
+    if !formatted && d.len() >= 3 && d.starts_with(b"00") && d[2] != b'0' {
+        // `0049 30 1234567`: the international prefix, then groups as after `+`
+        formatted = true;
+    } else if !formatted
+        && (3..=5).contains(&d.len())
+        && d[0] == b'0'
+        && d[1] != b'0'
+        && scan.at(j) == '/'
+        && digit_run_len(scan, j + 1) >= 5
+    {
+        // `089/1234567`, `0221/182402`: the German-speaking area-code slash
+        tok.break_group();
+        j = read_digits(scan, &mut tok, j + 1);
+    }
     if formatted {
         // formatted numbers may continue in groups: `+44 20 7946 0958`,
         // `(415) 555-2671`, `+1 (512) 555-0183`, `+49 (0)40 694 8809`
@@ -626,9 +641,34 @@ pub(crate) fn attached_before(scan: &Scan<'_>, i: usize) -> bool {
     }
     match p {
         '@' | '¥' | '$' | '€' | '£' | '#' => true,
-        '.' | '-' | '_' | '/' | '\\' | ',' => is_word_char(pp),
+        '.' | '-' | '_' | '/' | '\\' => is_word_char(pp),
+        // `1,234,567` groups thousands; a comma after a word or a long number is a
+        // field separator (`zhang,13812345678`, `42,13812345678`)
+        ',' => {
+            pp.is_ascii_digit()
+                && digit_run_len(scan, i) <= 3
+                && digit_run_len_before(scan, i - 1) <= 3
+        }
         _ => false,
     }
+}
+
+/// The number of ASCII digits right before `i`.
+fn digit_run_len_before(scan: &Scan<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && scan.at(k - 1).is_ascii_digit() {
+        k -= 1;
+    }
+    i - k
+}
+
+/// The number of ASCII digits from `i` on.
+fn digit_run_len(scan: &Scan<'_>, mut i: usize) -> usize {
+    let start = i;
+    while scan.at(i).is_ascii_digit() {
+        i += 1;
+    }
+    i - start
 }
 
 /// Whether the number ending before `j` continues into a longer token.
@@ -640,7 +680,14 @@ pub(crate) fn attached_after(scan: &Scan<'_>, j: usize) -> bool {
     }
     match n {
         '@' | '%' => true,
-        '.' | '-' | '_' | '/' | '\\' | ',' | ':' => is_word_char(nn),
+        '.' | '-' | '_' | '/' | '\\' | ':' => is_word_char(nn),
+        // a comma before 1–3 digits is a thousands or decimal comma (`1,234`, `12,50`);
+        // before a word or a longer number it separates fields
+        ',' => {
+            nn.is_ascii_digit()
+                && digit_run_len(scan, j + 1) <= 3
+                && digit_run_len_before(scan, j) <= 3
+        }
         _ => false,
     }
 }

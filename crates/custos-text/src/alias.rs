@@ -187,6 +187,9 @@ pub(crate) fn match_at(
     None
 }
 
+/// Key-name suffixes after `_` that make `wx_…`/`qq_…` a record key, not an id.
+const KEY_SUFFIXES: &[&str] = &["id", "no", "num", "number", "account", "acct", "name"];
+
 fn context_ok(alias: &Alias, units: &[Unit], i: usize, n: usize, prev: Option<char>) -> bool {
     let next = |k: usize| units.get(i + n + k).map(|u| u.ch);
     match alias.context {
@@ -207,6 +210,14 @@ fn context_ok(alias: &Alias, units: &[Unit], i: usize, n: usize, prev: Option<ch
                 None => true,
                 Some(c) if c.is_ascii_alphabetic() || c == '@' => false,
                 Some('.') => !next(1).is_some_and(|c| c.is_ascii_alphanumeric()),
+                // `wx_huazhi` is an id that starts with the letters; `wx_id=`,
+                // `wechat_no:` are record keys naming the service
+                Some('_') => KEY_SUFFIXES.iter().any(|w| {
+                    w.chars()
+                        .enumerate()
+                        .all(|(k, c)| next(1 + k).is_some_and(|u| u.eq_ignore_ascii_case(&c)))
+                        && !next(1 + w.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+                }),
                 Some(_) => true,
             };
             before_ok && after_ok

@@ -143,6 +143,24 @@ pub(crate) fn scan(scan: &Scan<'_>, out: &mut Vec<Candidate>, first: usize) {
     }
 }
 
+/// The length of a key-name suffix at `k` that names the id of the account
+/// (`id`, `no`, `num`, `number`, `account`, `acct`, `handle`, `name`), or 0.
+fn key_suffix_at(scan: &Scan<'_>, k: usize) -> usize {
+    for word in [
+        "id", "no", "num", "number", "account", "acct", "handle", "name",
+    ] {
+        let n = word.len();
+        let matches = word
+            .chars()
+            .enumerate()
+            .all(|(d, c)| scan.at(k + d).eq_ignore_ascii_case(&c));
+        if matches && !scan.at(k + n).is_ascii_alphanumeric() {
+            return n;
+        }
+    }
+    0
+}
+
 /// `me` or `is` standing alone at `k`.
 fn filler_word_at(scan: &Scan<'_>, k: usize) -> bool {
     let word = [
@@ -277,8 +295,18 @@ fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
     let mut loose_marker = false;
     while k - keyword_end < 10 {
         match scan.at(k) {
-            ' ' | '号' | '码' | '加' | '为' | '搜' | '账' | '名' | '我' | '的' => k += 1,
-            ':' | '是' | '=' => {
+            ' ' | '\t' | '号' | '码' | '加' | '为' | '搜' | '账' | '名' | '我' | '的' => {
+                k += 1
+            }
+            // `Telegram联系 @abc`, `微信同步abc_123`, `Line也有：abc`
+            '联' | '系' | '同' | '步' | '也' | '有' | '用' => k += 1,
+            // record syntax: `"wx":"abc_123"`, `wechat_id=abc_123`, `qq_no: 12345678`
+            '"' | '\'' | '[' | '(' | ']' | ')' | '【' | '】' => k += 1,
+            '_' | '-' if key_suffix_at(scan, k + 1) > 0 => {
+                loose_marker = true;
+                k += 1 + key_suffix_at(scan, k + 1);
+            }
+            ':' | '是' | '=' | '|' => {
                 loose_marker = true;
                 k += 1;
             }

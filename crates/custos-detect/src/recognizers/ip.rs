@@ -123,7 +123,97 @@ fn version_before(scan: &Scan<'_>, i: usize) -> bool {
     }
     scan.group_before(i, 2, |g| {
         matches!(g, Group::Version | Group::Release | Group::Model)
-    })
+    }) || version_key_before(scan, i)
+        || numbering_around(scan, i)
+}
+
+/// Key names (any case, any prefix: `appVersion=`, `fw_ver:`, `"buildNumber": "`,
+/// `os-rev=`) whose value is a version, not an address.
+const VERSION_KEY_ENDS: &[&str] = &[
+    "version",
+    "ver",
+    "vers",
+    "build",
+    "buildno",
+    "buildnumber",
+    "release",
+    "rev",
+    "revision",
+    "firmware",
+    "fw",
+    "sdk",
+    "patch",
+];
+
+/// Whether the dotted number at `i` is the value of a version key in a record:
+/// the ASCII word right before its `=`/`:` separator (quotes and one space allowed)
+/// ends with a version word. Glued camelCase and `_` keys are how logs and JSON
+/// write them, which the stand-alone context words do not match.
+fn version_key_before(scan: &Scan<'_>, i: usize) -> bool {
+    let mut k = i;
+    let mut separator = false;
+    while k > 0 && i - k < 4 {
+        match scan.at(k - 1) {
+            '=' | ':' => separator = true,
+            '"' | '\'' | ' ' => {}
+            _ => break,
+        }
+        k -= 1;
+    }
+    if !separator {
+        return false;
+    }
+    let end = k;
+    while k > 0 && end - k < 32 && is_key_char(scan.at(k - 1)) {
+        k -= 1;
+    }
+    let key = scan.chars.get(k..end).unwrap_or(&[]);
+    VERSION_KEY_ENDS.iter().any(|w| key_ends_with_word(key, w))
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+}
+
+/// Whether `key` ends with the word `w` (ASCII case-insensitive) standing at a word
+/// boundary of the key: the whole key, after `_`/`-`/`.`, or a camelCase hump
+/// (`appVersion`, `app_ver`, but not `server`, `driver`).
+fn key_ends_with_word(key: &[char], w: &str) -> bool {
+    let n = w.len();
+    if key.len() < n {
+        return false;
+    }
+    let tail = &key[key.len() - n..];
+    if !tail
+        .iter()
+        .zip(w.chars())
+        .all(|(a, b)| a.eq_ignore_ascii_case(&b))
+    {
+        return false;
+    }
+    match key.len().checked_sub(n + 1).and_then(|p| key.get(p)) {
+        None => true,
+        Some(&before) => {
+            matches!(before, '_' | '-' | '.')
+                || (tail[0].is_ascii_uppercase() && before.is_ascii_lowercase())
+        }
+    }
+}
+
+/// Section and clause numbers: `第1.2.3.4节`, `§ 1.2.3.4`, `1.2.3.4条`.
+fn numbering_around(scan: &Scan<'_>, i: usize) -> bool {
+    let mut p = prev(scan.chars, i);
+    if p == ' ' {
+        p = prev(scan.chars, i.saturating_sub(1));
+    }
+    if matches!(p, '第' | '§') {
+        return true;
+    }
+    let mut k = i;
+    while scan.at(k).is_ascii_digit() || scan.at(k) == '.' {
+        k += 1;
+    }
+    matches!(scan.at(k), '节' | '章' | '条' | '款' | '版')
 }
 
 /// Tries an IPv6 address at `i` (a hex digit at a word start); returns where

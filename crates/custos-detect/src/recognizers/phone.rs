@@ -178,6 +178,96 @@ pub(crate) fn international(d: &[u8]) -> Option<(u16, bool)> {
     None
 }
 
+/// The regions whose national numbers start with a trunk `0` that the platform
+/// sells into, most frequent first (Italian numbers keep their `0`).
+const TRUNK_ZERO_REGIONS: &[phonenumber::country::Id] = {
+    use phonenumber::country::Id;
+    &[
+        Id::GB,
+        Id::DE,
+        Id::FR,
+        Id::NL,
+        Id::BE,
+        Id::CH,
+        Id::AT,
+        Id::IT,
+        Id::JP,
+        Id::KR,
+        Id::AU,
+        Id::TW,
+    ]
+};
+
+/// The regions to try for a trunk-`0` number, by how it was written: French numbers
+/// are written in pairs (`06 12 34 56 78`) or compact, and the French plan takes
+/// nearly every `0` + 9 digits, so France is tried only for those shapes.
+fn trunk_zero_regions(groups: &[u8]) -> &'static [phonenumber::country::Id] {
+    let french_shape = groups.len() <= 1 || groups.iter().all(|&g| g == 2);
+    if french_shape {
+        TRUNK_ZERO_REGIONS
+    } else {
+        NOT_FRENCH_REGIONS
+    }
+}
+
+/// [`TRUNK_ZERO_REGIONS`] without France.
+const NOT_FRENCH_REGIONS: &[phonenumber::country::Id] = {
+    use phonenumber::country::Id;
+    &[
+        Id::GB,
+        Id::DE,
+        Id::NL,
+        Id::BE,
+        Id::CH,
+        Id::AT,
+        Id::IT,
+        Id::JP,
+        Id::KR,
+        Id::AU,
+        Id::TW,
+    ]
+};
+
+/// Writes ASCII digits into `buf` after an optional `+`; `None` if too long.
+fn digits_str<'a>(buf: &'a mut [u8; 32], plus: bool, d: &[u8]) -> Option<&'a str> {
+    let off = usize::from(plus);
+    let end = off + d.len();
+    buf.get_mut(off..end)?.copy_from_slice(d);
+    if plus {
+        buf[0] = b'+';
+    }
+    std::str::from_utf8(buf.get(..end)?).ok()
+}
+
+/// libphonenumber's verdict (number plan of every country, from the `phonenumber`
+/// crate) on an international number given without its `+`/`00`. Slow (tens of
+/// µs): called only for numbers that already have a country-code shape.
+pub(crate) fn lib_valid_international(d: &[u8]) -> bool {
+    if !(7..=17).contains(&d.len()) || !d.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    digits_str(&mut buf, true, d)
+        .and_then(|s| phonenumber::parse(None, s).ok())
+        .is_some_and(|n| phonenumber::is_valid(&n))
+}
+
+/// Whether a number written with a trunk `0` is valid in the national plan of one
+/// of [`TRUNK_ZERO_REGIONS`] (libphonenumber). Slow: called only on trunk-`0`
+/// numbers of a national length that are no mainland landline.
+pub(crate) fn lib_valid_national(d: &[u8], regions: &[phonenumber::country::Id]) -> bool {
+    if !(9..=13).contains(&d.len()) || !d.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let Some(s) = digits_str(&mut buf, false, d) else {
+        return false;
+    };
+    regions
+        .iter()
+        .any(|&region| phonenumber::parse(Some(region), s).is_ok_and(|n| phonenumber::is_valid(&n)))
+}
+
 /// Whether 10 digits are a North American number (`NXX NXX XXXX`).
 fn is_nanp(d: &[u8]) -> bool {
     d.len() == 10 && matches!(d[0], b'2'..=b'9') && matches!(d[3], b'2'..=b'9')
@@ -214,11 +304,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
     let formatted = tok.grouped || tok.paren;
     let groups = tok.groups();
     if tok.plus {
-        return match international(d)? {
-            (86, true) => m(0.85, "intl", "cn_mobile_prefix"),
-            (86, false) => m(0.75, "intl", "cn_area_code"),
-            _ => m(0.8, "intl", "intl_length"),
-        };
+        return international_match(d, 0.0, "intl");
     }
     if tok.paren {
         if is_nanp(d) && tok.grouped {
@@ -234,15 +320,17 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         let cc_len = usize::from(groups.first().copied().unwrap_or(0));
         return match international(d) {
             Some((code, _)) if cc_len == code_len(code) => m(0.6, "intl_paren", "intl_length"),
+            _ if (2..=3).contains(&cc_len)
+                && !d.starts_with(b"86")
+                && lib_valid_international(d) =>
+            {
+                m(0.6, "intl_paren", LIB)
+            }
             _ => None,
         };
     }
     if let Some(rest) = d.strip_prefix(b"00") {
-        return match international(rest)? {
-            (86, true) => m(0.8, "intl_00", "cn_mobile_prefix"),
-            (86, false) => m(0.7, "intl_00", "cn_area_code"),
-            _ => m(0.7, "intl_00", "intl_length"),
-        };
+        return international_match(rest, -0.05, "intl_00");
     }
     match d.len() {
         11 if d[0] == b'1' => is_cn_mobile(d)
@@ -261,16 +349,39 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
             "national_mobile",
             "national_mobile_prefix",
         ),
-        10 | 11 if d[0] == b'0' && d[1] != b'0' => m(
-            if formatted { 0.45 } else { 0.35 },
-            "national_eu",
-            "national_length",
-        ),
+        // libphonenumber as a filter: a trunk-`0` number that no plan of the
+        // regions takes is no phone (without the region, validity is weak
+        // evidence: `0` + 9 digits is valid somewhere almost always)
+        10..=12
+            if d[0] == b'0'
+                && d[1] != b'0'
+                && lib_valid_national(d, trunk_zero_regions(groups)) =>
+        {
+            m(if formatted { 0.45 } else { 0.35 }, "national_eu", LIB)
+        }
         // `213-555-0136`, `213.555.0136`: the NANP grouping
         10 if is_nanp(d) && groups == [3, 3, 4] => m(0.45, "nanp", "nanp_shape"),
         10 if is_nanp(d) => m(0.3, "nanp", "nanp_shape"),
         7 | 8 if matches!(d[0], b'2'..=b'9') => m(0.3, "cn_local", "cn_local_shape"),
         _ => None,
+    }
+}
+
+/// The validator name of a libphonenumber check.
+const LIB: &str = "libphonenumber";
+
+/// An international number (digits after `+`, `00` or `(+`): mainland numbers on the
+/// hand-written plan, others by libphonenumber, then by the length table (which
+/// also keeps the fiction ranges libphonenumber rejects, UK `7700 900xxx`).
+fn international_match(d: &[u8], adjust: f32, pattern: &'static str) -> Option<PhoneMatch> {
+    match international(d) {
+        Some((86, true)) => m(0.85 + adjust, pattern, "cn_mobile_prefix"),
+        Some((86, false)) => m(0.75 + adjust, pattern, "cn_area_code"),
+        _ if d.starts_with(b"86") => None,
+        Some(_) if lib_valid_international(d) => m(0.85 + adjust, pattern, LIB),
+        Some(_) => m(0.75 + adjust, pattern, "intl_length"),
+        None if lib_valid_international(d) => m(0.75 + adjust, pattern, LIB),
+        None => None,
     }
 }
 
