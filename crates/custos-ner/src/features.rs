@@ -159,7 +159,7 @@ impl LineFeatures {
             let first = chars[start];
             if first.is_uppercase() {
                 flags |= flag::CAPITALIZED;
-                if len >= 5 && has_street_suffix(&chars[start..end]) {
+                if len >= 5 && gazetteer::has_street_suffix(&chars[start..end]) {
                     flags |= flag::STREET_SUFFIX_WORD;
                 }
             }
@@ -369,21 +369,6 @@ impl LineFeatures {
             }
         }
     }
-}
-
-const STREET_SUFFIXES: &[&str] = &[
-    "straße", "strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ring", "ufer",
-];
-
-fn has_street_suffix(word: &[char]) -> bool {
-    STREET_SUFFIXES.iter().any(|s| {
-        let l = s.chars().count();
-        word.len() > l + 2
-            && word[word.len() - l..]
-                .iter()
-                .zip(s.chars())
-                .all(|(&a, b)| gazetteer::lower(a) == b)
-    })
 }
 
 #[cfg(test)]

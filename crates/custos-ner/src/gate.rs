@@ -43,6 +43,9 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
     // capitalized word after it).
     let mut prev_end = usize::MAX;
     let mut prev_flags = 0u32;
+    // Start of the previous Latin word if it looked like a name word (`Dmitri`,
+    // `WANG`): two such words in a row open a window even when neither is listed.
+    let mut prev_namelike = usize::MAX;
     while i < n {
         let c = chars[i];
         if gazetteer::is_cjk(c) {
@@ -81,17 +84,24 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
             }
             let f = t.words.get(&h).copied().unwrap_or(0);
             let cap = c.is_uppercase();
+            let namelike = cap && name_shape(&chars[start..i]) && f & NOT_A_NAME_WORD == 0;
+            let pair = namelike && prev_namelike != usize::MAX && start == prev_end + 1 && {
+                let g = chars[prev_end];
+                g == ' ' || g == '-'
+            };
             let after_cue = prev_flags & flag::NAME_CONTEXT != 0
                 && start.saturating_sub(prev_end) <= 2
                 && chars[prev_end.min(start)..start]
                     .iter()
                     .all(|&g| matches!(g, ' ' | ',' | ':'));
             if f & flag::STREET_WORD != 0
-                || (cap && i - start >= 5 && street_suffix(&chars[start..i]))
+                || (cap && i - start >= 5 && gazetteer::has_street_suffix(&chars[start..i]))
             {
                 push(out, n, start, i, STREET_LATIN);
             } else if f & (flag::STRONG_CUE | flag::HONORIFIC) != 0 {
                 push(out, n, start, i, CUE_LATIN);
+            } else if pair {
+                push(out, n, prev_namelike, i, NAME_LATIN);
             } else if cap
                 && ((f & (flag::FIRST_NAME | flag::LAST_NAME) != 0
                     && (f & flag::PRODUCT == 0 || prev_flags & flag::PRODUCT == 0))
@@ -104,10 +114,32 @@ pub(crate) fn windows(chars: &[char], out: &mut Vec<(usize, usize)>) {
             }
             prev_end = i;
             prev_flags = f;
+            prev_namelike = if namelike { start } else { usize::MAX };
         } else {
             i += 1;
         }
     }
+}
+
+/// Word flags that rule a capitalized word out as half of an unlisted name pair.
+const NOT_A_NAME_WORD: u32 = flag::PRODUCT
+    | flag::NON_NAME
+    | flag::STREET_WORD
+    | flag::CITY
+    | flag::HONORIFIC
+    | flag::NAME_CONTEXT
+    | flag::ADDR_CONTEXT
+    | flag::STRONG_CUE;
+
+/// Does a capitalized word look like a name word: `Dmitri` (2–14 letters, lower
+/// case after the first) or `WANG` (2–14 capitals)?
+fn name_shape(word: &[char]) -> bool {
+    let n = word.len();
+    if !(2..=14).contains(&n) || !word.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let rest = &word[1..];
+    rest.iter().all(|c| c.is_lowercase()) || rest.iter().all(|c| c.is_uppercase())
 }
 
 /// Is `号` at `i` a house number (`路18号`, `A-3号`)? Not `订单号`, `卡号`, `3号链接`.
@@ -180,20 +212,6 @@ fn is_compound_surname(chars: &[char], i: usize) -> bool {
     }
 }
 
-fn street_suffix(word: &[char]) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "straße", "strasse", "str", "weg", "platz", "allee", "gasse", "damm",
-    ];
-    SUFFIXES.iter().any(|s| {
-        let l = s.chars().count();
-        word.len() > l + 2
-            && word[word.len() - l..]
-                .iter()
-                .zip(s.chars())
-                .all(|(&a, b)| gazetteer::lower(a) == b)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +245,11 @@ mod tests {
         assert!(!win("(袁峰)").is_empty());
         assert!(!win("holder: Ngozi Okafor").is_empty());
         assert!(!win("人民路18号").is_empty());
+        assert!(!win("1024,Dmitri Volkov,2024-05-01").is_empty());
+        assert!(!win("WANG Xiaoming").is_empty());
+        assert!(!win("Via Garibaldi 7, 20121 Milano").is_empty());
+        assert!(win("Flash Sale today").is_empty());
+        assert!(win("iPhone Pro Max").is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Common Chinese single-character surnames (the top few hundred by population).
-pub(crate) const CN_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝葉陳張劉黃趙吳鄭謝許韓馮鄧蕭蔣羅楊";
+pub(crate) const CN_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝葉陳張劉黃趙吳鄭謝許韓馮鄧蕭蔣羅楊孫馬蘇盧鍾譚陸閻賈龔嚴龍湯顏聶歐關蘭賴鄒錢亓阚訾笪禤郜蔺晁綦逯庹揭钮阎粟隗禹乜裘冉母宓靳郦冼邴佴厍仉甪乜鞠蒯栗矫眭糜昝郏闻訾郗暴钭蓟逄訾滑荀羊於惠甄麴家封芮羿储汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴郁胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公";
 
 /// Chinese compound surnames.
 pub(crate) const CN_COMPOUND_SURNAMES: &[&str] = &[
@@ -18,7 +18,7 @@ pub(crate) const CN_COMPOUND_SURNAMES: &[&str] = &[
 ];
 
 /// Characters common in Chinese given names.
-pub(crate) const CN_GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕鹏辉建国宁晨浩宇子轩梓涵欣怡雨萱博文一诺思彤嘉俊晓东海波小龙飞云志鑫斌峰晶丹婷慧佳倩颖琳琪雪梅兰凤春兵亮林彬凯毅健帅昊天翔瑞泽宏睿晗悦妍婉琦璐瑶蕾薇菲露蓉茜莉莎琴娇媛婕馨妮璇雯岚翠秋菊玥珊晴曦瑾瑜萌楠朵沫彤阳振豪俊哲铭坤鸿鹤德成荣福贵祥康庆永安泰立新春光耀宗炜煜昕旭皓然逸辰骏轩凡帆航锋锐宸铮鑫淼焱森楠松柏桐枫楷桦梁栋才杰钧锦川江河洪涛润清源渊澄浚勋豪毅恒达显宪宾彦艺璇琛瑄淑贞静娴雅蓓秀琼桂芝瑞霖晖剑锋宁海平亭婧羽琰雁蝶媚茹美丹彩霏莹嫣蕊薇雅倩嫦虹月春夏冬雷霆振家鸣凯峻钰晋阔吉胜男兆世为民思宝若碧素晗慧敬洁君斐潇玮珍琬芸菁芮萱蓓黛翠诗书韵柔婵娅姗娴晓冰卿蔚然杉桥崇炎烨嵘岩峥巍昆仑晟昭朗彪虎彬宸钦铎锴镇铭铮骁驰骞鹏鹰雄庭廷栋梓柯淳湘漫沛滢澜潼溪汐岚雯霞露霜瑶璟琳珂瑗瑶琨瑛曜葳";
+pub(crate) const CN_GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕鹏辉建国宁晨浩宇子轩梓涵欣怡雨萱博文一诺思彤嘉俊晓东海波小龙飞云志鑫斌峰晶丹婷慧佳倩颖琳琪雪梅兰凤春兵亮林彬凯毅健帅昊天翔瑞泽宏睿晗悦妍婉琦璐瑶蕾薇菲露蓉茜莉莎琴娇媛婕馨妮璇雯岚翠秋菊玥珊晴曦瑾瑜萌楠朵沫彤阳振豪俊哲铭坤鸿鹤德成荣福贵祥康庆永安泰立新春光耀宗炜煜昕旭皓然逸辰骏轩凡帆航锋锐宸铮鑫淼焱森楠松柏桐枫楷桦梁栋才杰钧锦川江河洪涛润清源渊澄浚勋豪毅恒达显宪宾彦艺璇琛瑄淑贞静娴雅蓓秀琼桂芝瑞霖晖剑锋宁海平亭婧羽琰雁蝶媚茹美丹彩霏莹嫣蕊薇雅倩嫦虹月春夏冬雷霆振家鸣凯峻钰晋阔吉胜男兆世为民思宝若碧素晗慧敬洁君斐潇玮珍琬芸菁芮萱蓓黛翠诗书韵柔婵娅姗娴晓冰卿蔚然杉桥崇炎烨嵘岩峥巍昆仑晟昭朗彪虎彬宸钦铎锴镇铭铮骁驰骞鹏鹰雄庭廷栋梓柯淳湘漫沛滢澜潼溪汐岚雯霞露霜瑶璟琳珂瑗瑶琨瑛曜葳偉華麗強軍傑濤艷鵬輝國寧曉東豪興誠靜穎嘉銘誌恆鴻慶榮貴祥剛嬌雲龍飛鳳蘭瑩";
 
 /// Words that announce a name right after them (my name is …, recipient …).
 pub(crate) const CN_NAME_BEFORE: &[&str] = &[
@@ -142,6 +142,26 @@ pub(crate) const CN_NAME_TRIGGERS: &[&str] = &[
     "主演",
     "执导",
     "饰演",
+    "持卡人",
+    "经办人",
+    "乘机人",
+    "乘车人",
+    "开户人",
+    "申请人",
+    "负责人",
+    "签收人",
+    "取件人",
+    "尊敬的",
+    "观众",
+    "顾客",
+    "买家",
+    "业主",
+    "店长",
+    "名字",
+    "户名",
+    "签收",
+    "代收",
+    "寄件人",
 ];
 
 /// Common words that begin with a surname character but are not names (一张 王者
@@ -752,6 +772,20 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "firstname",
     "lastname",
     "cardholder",
+    "holder",
+    "accountholder",
+    "consignee",
+    "receiver",
+    "buyer",
+    "customer",
+    "debtor",
+    "payee",
+    "beneficiary",
+    "passenger",
+    "titulaire",
+    "inhaber",
+    "inhaberin",
+    "cliente",
     "address",
     "addr",
     "adresse",
@@ -903,7 +937,39 @@ pub(crate) const STREET_WORDS: &[&str] = &[
     "résidence",
     "residence",
     "lieu-dit",
+    "cedex",
+    "calle",
+    "avenida",
+    "paseo",
+    "plaza",
+    "carrer",
+    "rua",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "piso",
 ];
+
+/// Endings of one-word Latin street names (`Lindenstraße`, `Am Mühlweg`,
+/// `Bahnhofplatz`): used by the features and by the gate.
+pub(crate) const LATIN_STREET_SUFFIXES: &[&str] = &[
+    "straße", "strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ring", "ufer", "steig",
+    "chaussee",
+];
+
+/// Does the (capitalized) word end in a street suffix with at least three chars
+/// before it?
+pub(crate) fn has_street_suffix(word: &[char]) -> bool {
+    LATIN_STREET_SUFFIXES.iter().any(|s| {
+        let l = s.chars().count();
+        word.len() > l + 2
+            && word[word.len() - l..]
+                .iter()
+                .zip(s.chars())
+                .all(|(&a, b)| lower(a) == b)
+    })
+}
 
 /// Latin-script words that announce an address.
 pub(crate) const ADDRESS_CONTEXT: &[&str] = &[
@@ -1019,7 +1085,7 @@ pub(crate) const PRODUCT_WORDS: &str = "iphone ipad ipod imac macbook airpods ai
 
 /// Capitalized words that are never names in this traffic: months, weekdays,
 /// holidays, promotions and shop-talk words (English, German, French).
-pub(crate) const NON_NAME_WORDS: &str = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche black cyber prime day days double singles christmas xmas halloween easter valentine valentine's thanksgiving boxing weihnachten ostern noël noel pâques soldes sale sales deal deals flash live stream livestream shop store official flagship outlet haul unboxing review giveaway coupon voucher code bundle gift set new hot free buy get off discount angebot rabatt gutschein versandkostenfrei promo offre gratuit nouveau nouvelle neu streamer host seller admin mod moderator bot team support service kundenservice iban bic swift paypal visa mastercard amex ip pan cvv pin otp sms email mail account konto compte android ios windows linux app chat spam link size";
+pub(crate) const NON_NAME_WORDS: &str = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche black cyber prime day days double singles christmas xmas halloween easter valentine valentine's thanksgiving boxing weihnachten ostern noël noel pâques soldes sale sales deal deals flash live stream livestream shop store official flagship outlet haul unboxing review giveaway coupon voucher code bundle gift set new hot free buy get off discount angebot rabatt gutschein versandkostenfrei promo offre gratuit nouveau nouvelle neu streamer host seller admin mod moderator bot team support service kundenservice iban bic swift paypal visa mastercard amex ip pan cvv pin otp sms email mail account konto compte android ios windows linux app chat spam link size sie ihr ihre ihnen wir bitte betrag summe nächster naechster neue neuer neues login warnung achtung hinweis bestellung lieferung sendung schweizer deutsche kunden gewinnspiel gewinner gewonnen hier antworten nicht danke vielen grüße grüßen gruß spedire envío envio pedido commande livraison remboursement virement expédition expedition gagnante gagnant nouveau drop uhr code label pickup ship order store boutique office warehouse team";
 
 /// Feature / trigger flags of one character.
 pub(crate) mod flag {

@@ -12,6 +12,7 @@
 mod synth;
 
 use crate::features::LineFeatures;
+use crate::gazetteer::flag;
 use crate::model::{self, allowed, ForwardBackward, BA, BP, IA, IP, NT, O};
 use crate::{SpanKind, TagScratch, Tagger};
 
@@ -42,6 +43,45 @@ pub struct TrainOptions {
     /// Share of features dropped at random per position while training (robustness:
     /// the model cannot lean on memorized n-grams alone).
     pub feature_dropout: f64,
+    /// Share of examples whose word-list flags (surnames, given-name chars, first
+    /// names, surnames, cities, admin names) are hidden, each occurrence with
+    /// probability [`LEXICON_HIDE`]: the model must also find names and places that
+    /// are in no list, from context, shape and position.
+    pub gazetteer_dropout: f64,
+}
+
+/// Per-occurrence probability of hiding a list flag in an example picked by
+/// [`TrainOptions::gazetteer_dropout`].
+pub const LEXICON_HIDE: f64 = 0.7;
+
+/// Flags that come from name and place lists (hidden by gazetteer dropout).
+const LEXICON: u32 = flag::SURNAME
+    | flag::GIVEN
+    | flag::COMPOUND_SURNAME
+    | flag::FIRST_NAME
+    | flag::LAST_NAME
+    | flag::CITY
+    | flag::ADMIN_NAME
+    | flag::ADMIN_BEGIN;
+
+/// Hides list flags at random: per CJK char, and per Latin word (all its chars
+/// and the word's own flags, which neighbours see).
+fn hide_lexicon(lf: &mut LineFeatures, rng: &mut Rng) {
+    for k in 0..lf.words.len() {
+        if rng.chance(LEXICON_HIDE) {
+            let w = &mut lf.words[k];
+            w.flags &= !LEXICON;
+            let (s, e) = (w.start as usize, w.end as usize);
+            for f in &mut lf.flags[s..e] {
+                *f &= !LEXICON;
+            }
+        }
+    }
+    for i in 0..lf.flags.len() {
+        if lf.word_of[i] == u32::MAX && lf.flags[i] & LEXICON != 0 && rng.chance(LEXICON_HIDE) {
+            lf.flags[i] &= !LEXICON;
+        }
+    }
 }
 
 impl Default for TrainOptions {
@@ -53,6 +93,7 @@ impl Default for TrainOptions {
             seed: 42,
             l2: 0.0,
             feature_dropout: 0.0,
+            gazetteer_dropout: 0.0,
         }
     }
 }
@@ -190,6 +231,9 @@ pub fn train_with_progress(
             seen += n;
             gold_tags(n, &ex.spans, &mut gold);
             lf.prepare(&chars);
+            if options.gazetteer_dropout > 0.0 && rng.chance(options.gazetteer_dropout) {
+                hide_lexicon(&mut lf, &mut rng);
+            }
             feats.clear();
             offs.clear();
             emis.clear();

@@ -12,6 +12,8 @@ use crate::gazetteer::{
 };
 use crate::SpanKind;
 
+mod wide;
+
 struct Builder {
     text: String,
     len: usize,
@@ -547,11 +549,19 @@ fn fill_cn(rng: &mut Rng, tpl: &[P]) -> Example {
                 b.push(&s);
             }
             P::Name => {
-                let n = cn_name(rng);
+                let n = if rng.chance(0.35) {
+                    wide::cn_name_any(rng)
+                } else {
+                    cn_name(rng)
+                };
                 b.span(SpanKind::Person, &n);
             }
             P::Addr => {
-                let a = cn_address(rng);
+                let a = if rng.chance(0.4) {
+                    wide::cn_address_any(rng)
+                } else {
+                    cn_address(rng)
+                };
                 b.span(SpanKind::Address, &a);
             }
             P::Phone => b.push(&phone(rng)),
@@ -1431,7 +1441,9 @@ fn fill_w(rng: &mut Rng, tpl: &[P]) -> Example {
                 b.push(&s);
             }
             P::Name => {
-                let n = if rng.chance(0.1) {
+                let n = if rng.chance(0.4) {
+                    wide::world_name(rng)
+                } else if rng.chance(0.1) {
                     // Pinyin names, either order.
                     let f = first(rng);
                     let l = last(rng);
@@ -1442,7 +1454,14 @@ fn fill_w(rng: &mut Rng, tpl: &[P]) -> Example {
                 b.span(SpanKind::Person, &n);
             }
             P::Addr => {
-                let a = w_address(rng);
+                let a = if rng.chance(0.4) {
+                    {
+                        let multi_line = rng.chance(0.2);
+                        wide::w_address_any(rng, multi_line)
+                    }
+                } else {
+                    w_address(rng)
+                };
                 b.span(SpanKind::Address, &a);
             }
             P::Phone => b.push(&w_phone(rng)),
@@ -1465,7 +1484,11 @@ fn w_honorific(rng: &mut Rng) -> Example {
     } else if greeting {
         w_name(rng)
     } else if rng.chance(0.6) {
-        last(rng)
+        if rng.chance(0.4) {
+            wide::world_surname(rng)
+        } else {
+            last(rng)
+        }
     } else {
         w_name(rng)
     };
@@ -2120,6 +2143,15 @@ pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::with_capacity(count);
     while out.len() < count {
+        if rng.chance(0.3) {
+            let ex = if rng.chance(0.85) {
+                wide::formatted(&mut rng)
+            } else {
+                wide::formatted_negative(&mut rng)
+            };
+            out.push(ex);
+            continue;
+        }
         let r = rng.below(100);
         let ex = if r < 32 {
             let tpl = rng.pick(CN_NAME_TEMPLATES);
