@@ -212,6 +212,12 @@ fn word_start_extras(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> Opt
     if p == ' ' {
         p = prev(scan.chars, i.saturating_sub(1));
     }
+    if scan.at(i) == 'Q' {
+        let after_q = im_account::scan_q_at(scan, i, out);
+        if after_q > i {
+            return Some(after_q);
+        }
+    }
     if matches!(scan.at(i), 'V' | 'v') || !p.is_ascii() {
         let after_id = im_account::scan_unkeyed_at(scan, i, out);
         if after_id > i {
@@ -588,7 +594,16 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
             }
         }
     }
-    if let Some(m) = phone::evaluate(&tok) {
+    if let Some(mut m) = phone::evaluate(&tok) {
+        if tok.grouped
+            && m.score < 0.5
+            && phone::NATIONAL_PATTERNS.contains(&m.pattern)
+            && is_record_field(scan, tok.start, tok.end)
+        {
+            // a grouped national number that fills a field of a record on its own
+            // (`… | 03-2623-3526`, `/ 01.11.51.32.05`, `,0221 182402,`) is a phone
+            m.score += phone::RECORD_FIELD_BONUS;
+        }
         push(
             out,
             EntityType::PhoneNumber,
@@ -600,6 +615,23 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
         );
     }
     j
+}
+
+/// Whether `start..end` is a whole field of a delimited record: a field delimiter
+/// (`|`, `/`, `,`, `;`, tab, and their full-width forms) or the line's edge on
+/// both sides, spaces aside.
+fn is_record_field(scan: &Scan<'_>, start: usize, end: usize) -> bool {
+    let delimiter = |c: char| matches!(c, '|' | '/' | ',' | ';' | '\t' | '\0' | '，' | '；' | '｜');
+    let mut a = start;
+    while a > 0 && scan.at(a - 1) == ' ' {
+        a -= 1;
+    }
+    let mut b = end;
+    while scan.at(b) == ' ' {
+        b += 1;
+    }
+    let (before, after) = (prev(scan.chars, a), scan.at(b));
+    delimiter(before) && delimiter(after) && (before != '\0' || after != '\0')
 }
 
 fn add_digit(tok: &mut NumberToken, c: char) {
@@ -686,7 +718,7 @@ pub(crate) fn attached_after(scan: &Scan<'_>, j: usize) -> bool {
         ',' => {
             nn.is_ascii_digit()
                 && digit_run_len(scan, j + 1) <= 3
-                && digit_run_len_before(scan, j) <= 3
+                && (1..=3).contains(&digit_run_len_before(scan, j))
         }
         _ => false,
     }
@@ -941,6 +973,136 @@ pub(crate) mod tests {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// Record formats (CSV, key=value, JSON, logs, transcripts): values end cleanly at
+    /// field separators and are found next to glued keys; near misses stay negative.
+    #[test]
+    fn record_formats() {
+        use EntityType as E;
+        let rows: &[(&str, &[(E, &str)])] = &[
+            // phones: separators end them, labels glued without space
+            (
+                "zhang,13912345678,shanghai",
+                &[(E::PhoneNumber, "13912345678")],
+            ),
+            ("42,13912345678,ok", &[(E::PhoneNumber, "13912345678")]),
+            (
+                "zhang;13912345678|shanghai",
+                &[(E::PhoneNumber, "13912345678")],
+            ),
+            (
+                "\"mobile\":\"13966347851\"",
+                &[(E::PhoneNumber, "13966347851")],
+            ),
+            ("phone=13912345678", &[(E::PhoneNumber, "13912345678")]),
+            (
+                "tel:+44 20 7946 0958",
+                &[(E::PhoneNumber, "+44 20 7946 0958")],
+            ),
+            ("手机号13912345678", &[(E::PhoneNumber, "13912345678")]),
+            (
+                "tel=0049 30 1234567",
+                &[(E::PhoneNumber, "0049 30 1234567")],
+            ),
+            ("Tel 089/1234567", &[(E::PhoneNumber, "089/1234567")]),
+            (
+                "电话 010 - 1234 5678",
+                &[(E::PhoneNumber, "010 - 1234 5678")],
+            ),
+            (
+                "座机 0571-87654321转123",
+                &[(E::PhoneNumber, "0571-87654321")],
+            ),
+            ("tel. 93 223 53 07", &[(E::PhoneNumber, "93 223 53 07")]),
+            ("cell. 337 4073681", &[(E::PhoneNumber, "337 4073681")]),
+            (
+                "callback on 0405 736 192",
+                &[(E::PhoneNumber, "0405 736 192")],
+            ),
+            (
+                "Tokyo 153-0063 | 03-2623-3526",
+                &[(E::PhoneNumber, "03-2623-3526")],
+            ),
+            ("1,234,567 views", &[]),
+            ("total 12,50 €", &[]),
+            ("05/2024", &[]),
+            ("IL 60622-3011", &[]), // a ZIP+4 is no Spanish number
+            ("0903095292", &[]),
+            // libphonenumber: country codes outside the length table
+            (
+                "WhatsApp +380 50 123 4567",
+                &[(E::PhoneNumber, "+380 50 123 4567")],
+            ),
+            ("+999 1234 5678", &[]),
+            // resident ids in records
+            (
+                "2025-08-17 21:39:58,OK,12010420010721467X,192.168.143.30",
+                &[
+                    (E::CnResidentId, "12010420010721467X"),
+                    (E::IpAddress, "192.168.143.30"),
+                ],
+            ),
+            (
+                "身份证号:11010519491231002X",
+                &[(E::CnResidentId, "11010519491231002X")],
+            ),
+            (
+                "id_card=11010519491231002X,name=x",
+                &[(E::CnResidentId, "11010519491231002X")],
+            ),
+            // IP addresses in logs, and what is not one
+            (
+                "client=203.0.113.7 user=42",
+                &[(E::IpAddress, "203.0.113.7")],
+            ),
+            (
+                "X-Forwarded-For: 10.0.0.1, 172.16.2.3",
+                &[(E::IpAddress, "10.0.0.1"), (E::IpAddress, "172.16.2.3")],
+            ),
+            ("server=10.0.0.1", &[(E::IpAddress, "10.0.0.1")]),
+            ("appVersion=1.2.3.4", &[]),
+            ("\"buildNumber\": \"10.2.3.4\"", &[]),
+            ("fw_ver:1.2.3.4", &[]),
+            ("MyApp/3.2.1.4", &[]),
+            ("release 3.4.5.6 is out", &[]),
+            ("see section 1.2.3.4", &[]),
+            ("第1.2.3.4节", &[]),
+            ("OID 1.3.6.1", &[]),
+            ("Versionsnummer 19.20.92.188", &[]),
+            // IM ids in records
+            ("\"wx\":\"abc_123\"", &[(E::ImAccount, "abc_123")]),
+            ("wechat_id=abc_123", &[(E::ImAccount, "abc_123")]),
+            ("qq_no: 12345678", &[(E::ImAccount, "12345678")]),
+            ("[微信] abc_123", &[(E::ImAccount, "abc_123")]),
+            ("my wechat wx_huazhi", &[(E::ImAccount, "wx_huazhi")]),
+            ("KakaoTalk ID minjun99", &[(E::ImAccount, "minjun99")]),
+            ("Kakao soyeon.k", &[(E::ImAccount, "soyeon.k")]),
+            (
+                "Telegram联系 @nightowl_88",
+                &[(E::ImAccount, "@nightowl_88")],
+            ),
+            ("Ｑ 1518218551 或者", &[(E::ImAccount, "1518218551")]),
+            (
+                "加Q号236 595 105 0，谢谢",
+                &[(E::ImAccount, "236 595 105 0")],
+            ),
+            ("QQ 12345678 2件", &[(E::ImAccount, "12345678")]),
+            ("line 12.50", &[]),
+            ("Q3 2024", &[]),
+            // e-mails in records
+            (
+                "mail=John.Doe+shop@Sub.Example.co.uk status=ok",
+                &[(E::EmailAddress, "John.Doe+shop@Sub.Example.co.uk")],
+            ),
+            (
+                "From: \"Anna\" <ANNA@EXAMPLE.COM>",
+                &[(E::EmailAddress, "ANNA@EXAMPLE.COM")],
+            ),
+        ];
+        for (text, expected) in rows {
+            check_raw_row(text, expected);
         }
     }
 

@@ -89,14 +89,19 @@ fn classify(
         ImKind::Handle => {
             let body = id.strip_prefix(&['@']).unwrap_or(id);
             let shape = (4..=32).contains(&body.len())
+                && body.iter().any(char::is_ascii_alphabetic)
                 && body
                     .iter()
                     .all(|&c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
                 && !all_digits;
             let marked = loose_marker
                 || first == '@'
-                || body.iter().any(|&c| c.is_ascii_digit() || c == '_');
-            (shape && marked).then_some(("handle", "im_handle_shape", 0.7))
+                || body
+                    .iter()
+                    .any(|&c| c.is_ascii_digit() || c == '_' || c == '.');
+            // a value right after `keyword:` is the strongest cue a handle gets
+            let score = if loose_marker { 0.75 } else { 0.7 };
+            (shape && marked).then_some(("handle", "im_handle_shape", score))
         }
     }
 }
@@ -141,6 +146,76 @@ pub(crate) fn scan(scan: &Scan<'_>, out: &mut Vec<Candidate>, first: usize) {
             );
         }
     }
+}
+
+/// A QQ number written in groups whose last group the normalizer left apart
+/// (`236 595 105 0`): the digit groups after `end` that keep the number within
+/// eleven digits and end the clause (punctuation or the line's end, not a word or
+/// a Chinese unit such as `2件`). Returns the new end.
+fn qq_tail(scan: &Scan<'_>, start: usize, end: usize) -> usize {
+    let digits = |a: usize, b: usize| {
+        scan.chars
+            .get(a..b)
+            .map_or(0, |s| s.iter().filter(|c| c.is_ascii_digit()).count())
+    };
+    if end == start || !scan.chars[start..end].iter().all(char::is_ascii_digit) {
+        return end;
+    }
+    let mut end = end;
+    while scan.at(end) == ' ' && scan.at(end + 1).is_ascii_digit() {
+        let mut k = end + 1;
+        while scan.at(k).is_ascii_digit() {
+            k += 1;
+        }
+        let next = scan.at(k);
+        let clause_end = !next.is_alphanumeric() && !matches!(next, '.' | '@' | '-' | '_');
+        if digits(start, k) > 11 || !clause_end {
+            break;
+        }
+        end = k;
+    }
+    end
+}
+
+/// A QQ number after the lone letter `Q` (`Q 12345678`, `Q:12345678`, `Ｑ` folded):
+/// 5–11 digits that end there. Returns where scanning continues, or `i`.
+pub(crate) fn scan_q_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
+    if scan.at(i) != 'Q' || is_id_char(scan.at(i.wrapping_sub(1))) {
+        return i;
+    }
+    let mut k = i + 1;
+    while matches!(scan.at(k), ' ' | ':') && k - i < 4 {
+        k += 1;
+    }
+    if k == i + 1 || !scan.at(k).is_ascii_digit() {
+        return i;
+    }
+    let start = k;
+    while scan.at(k).is_ascii_digit() {
+        k += 1;
+    }
+    let end = qq_tail(scan, start, k);
+    if is_id_char(scan.at(end)) || matches!(scan.at(end), '.' | '@') {
+        return i;
+    }
+    if scan
+        .chars
+        .get(start..end)
+        .and_then(|id| classify(ImKind::Qq, id, true))
+        .is_none()
+    {
+        return i;
+    }
+    push(
+        out,
+        EntityType::ImAccount,
+        start..end,
+        0.7,
+        RECOGNIZER,
+        "qq_q",
+        Some("qq_number_shape"),
+    );
+    end
 }
 
 /// The length of a key-name suffix at `k` that names the id of the account
@@ -330,12 +405,19 @@ fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
     {
         k += 1;
     }
+    let head_end = k;
+    if kind == ImKind::Qq {
+        k = qq_tail(scan, start, k);
+    }
     let end = k;
     // `12345@qq.com` is an e-mail, `abc.def` a domain
     if scan.at(end) == '@' || (scan.at(end) == '.' && scan.at(end + 1).is_ascii_alphanumeric()) {
         return None;
     }
-    let found = classify(kind, scan.chars.get(start..end)?, loose_marker)?;
+    // a grouped QQ number is checked on its first group's shape (the tail keeps
+    // it within eleven digits)
+    let shape_end = if end > head_end { head_end } else { end };
+    let found = classify(kind, scan.chars.get(start..shape_end)?, loose_marker)?;
     Some((start, end, found))
 }
 

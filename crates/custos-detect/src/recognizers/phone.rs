@@ -359,6 +359,23 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         {
             m(if formatted { 0.45 } else { 0.35 }, "national_eu", LIB)
         }
+        // Spanish numbers have no trunk `0` (`93 223 53 07`, `612 34 56 78`), Italian
+        // mobiles start with `3` (`337 4073681`): written in groups and valid in
+        // that plan (libphonenumber), they count like a European national number
+        9 if formatted
+            && matches!(d[0], b'6'..=b'9')
+            && groups.iter().all(|g| (2..=3).contains(g))
+            && lib_valid_national(d, &[phonenumber::country::Id::ES]) =>
+        {
+            m(0.45, "national_es", LIB)
+        }
+        10 if formatted
+            && d[0] == b'3'
+            && groups.first() == Some(&3)
+            && lib_valid_national(d, &[phonenumber::country::Id::IT]) =>
+        {
+            m(0.45, "national_it", LIB)
+        }
         // `213-555-0136`, `213.555.0136`: the NANP grouping
         10 if is_nanp(d) && groups == [3, 3, 4] => m(0.45, "nanp", "nanp_shape"),
         10 if is_nanp(d) => m(0.3, "nanp", "nanp_shape"),
@@ -366,6 +383,19 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         _ => None,
     }
 }
+
+/// Patterns of national numbers that a record field may lift over the threshold.
+pub(crate) const NATIONAL_PATTERNS: &[&str] = &[
+    "national_eu",
+    "national_mobile",
+    "national_es",
+    "national_it",
+    "cn_landline",
+    "nanp",
+];
+
+/// The score a grouped national number gains as a whole record field.
+pub(crate) const RECORD_FIELD_BONUS: f32 = 0.1;
 
 /// The validator name of a libphonenumber check.
 const LIB: &str = "libphonenumber";
