@@ -594,7 +594,12 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
             }
         }
     }
-    if let Some(mut m) = phone::evaluate(&tok) {
+    let lib = scan
+        .hits
+        .iter()
+        .any(|h| matches!(h.group(), Group::Phone | Group::Contact | Group::Im(_)))
+        || is_record_field(scan, tok.start, tok.end);
+    if let Some(mut m) = phone::evaluate(&tok, lib) {
         if tok.grouped
             && m.score < 0.5
             && phone::NATIONAL_PATTERNS.contains(&m.pattern)

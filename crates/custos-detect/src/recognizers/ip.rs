@@ -5,7 +5,11 @@
 //! (`1.2.3.4.5`), not glued to letters, not preceded by `v`/`V` or a version word
 //! (`ver`, `version`, `版本`), a release word (`升级到`, `update`, `build`) or a
 //! device word (`设备:`, `device`, `model`: a four-part model or firmware number),
-//! and not `0.0.0.0` or `255.255.255.255`. A `:port`
+//! and not `0.0.0.0` or `255.255.255.255`. Also not an IP: the value of a record key
+//! that names a version (`appVersion=`, `fw_ver:`, `"buildNumber": "`, at a key-word
+//! boundary, so `server=` is still an address), a document or object number
+//! (`section`, `§`, `OID`, `snmp` before; `第…节/章/条` around), and a
+//! `name/1.2.3.4` user-agent token (glued by `/`). A `:port`
 //! may follow. Private and loopback addresses are reported like any other. Base 0.6
 //! (context: IP, 服务器, server +0.2; 版本/version −0.5).
 //!

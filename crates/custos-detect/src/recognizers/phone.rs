@@ -21,8 +21,18 @@
 //! So a landline, a US number without parentheses, a European national number or a
 //! bare local number is reported only with a phone word nearby (电话, tél, Rückruf
 //! +0.25, 联系, number, Nummer +0.15, 微信/WhatsApp +0.1); a lowering word (订单号
-//! −0.45, 时间 −0.3) pushes an 11-digit mobile below the threshold. The
-//! international length table is compact and hand-written (no libphonenumber).
+//! −0.45, 时间 −0.3) pushes an 11-digit mobile below the threshold.
+//!
+//! Mainland numbers stay on the hand-written fast path. libphonenumber (the
+//! `phonenumber` crate, every country's plan) is called only on rare candidates
+//! that passed the cheap shape checks: `+CC`/`00CC`/`(+CC)` numbers that the
+//! compact length table does not know; trunk-`0` national numbers (`national_eu`,
+//! regions GB DE FR NL BE CH AT IT JP KR AU TW, France only for numbers in pairs or
+//! compact), which must be valid in one of them; and Spanish (`national_es`, 9
+//! digits in 2–3-digit groups) and Italian mobile (`national_it`, `3xx …`) numbers.
+//! It costs tens of µs, so national numbers are checked only when a phone, contact
+//! or IM word is in the line or the number fills a record field (`| 03-2623-3526`,
+//! which also adds 0.1 to a grouped national number).
 
 use crate::candidate::Candidate;
 use crate::entity::EntityType;
@@ -296,7 +306,11 @@ fn is_national_mobile(d: &[u8]) -> bool {
 }
 
 /// The phone interpretation of a lexed number, if any.
-pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
+/// `lib` says whether a national number may be checked with libphonenumber (tens of µs):
+/// only when a phone, contact or IM word is in the line or the number fills a record
+/// field, the cases where its score can reach the threshold; without it, such
+/// numbers keep their weak length-only reading.
+pub(crate) fn evaluate(tok: &NumberToken, lib: bool) -> Option<PhoneMatch> {
     let d = tok.digits();
     if !d.iter().all(u8::is_ascii_digit) {
         return None;
@@ -355,7 +369,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         10..=12
             if d[0] == b'0'
                 && d[1] != b'0'
-                && lib_valid_national(d, trunk_zero_regions(groups)) =>
+                && (!lib || lib_valid_national(d, trunk_zero_regions(groups))) =>
         {
             m(if formatted { 0.45 } else { 0.35 }, "national_eu", LIB)
         }
@@ -365,6 +379,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         9 if formatted
             && matches!(d[0], b'6'..=b'9')
             && groups.iter().all(|g| (2..=3).contains(g))
+            && lib
             && lib_valid_national(d, &[phonenumber::country::Id::ES]) =>
         {
             m(0.45, "national_es", LIB)
@@ -372,6 +387,7 @@ pub(crate) fn evaluate(tok: &NumberToken) -> Option<PhoneMatch> {
         10 if formatted
             && d[0] == b'3'
             && groups.first() == Some(&3)
+            && lib
             && lib_valid_national(d, &[phonenumber::country::Id::IT]) =>
         {
             m(0.45, "national_it", LIB)
@@ -408,8 +424,9 @@ fn international_match(d: &[u8], adjust: f32, pattern: &'static str) -> Option<P
         Some((86, true)) => m(0.85 + adjust, pattern, "cn_mobile_prefix"),
         Some((86, false)) => m(0.75 + adjust, pattern, "cn_area_code"),
         _ if d.starts_with(b"86") => None,
-        Some(_) if lib_valid_international(d) => m(0.85 + adjust, pattern, LIB),
-        Some(_) => m(0.75 + adjust, pattern, "intl_length"),
+        // the length table is enough (and keeps the fiction ranges libphonenumber
+        // rejects, UK `7700 900xxx`); libphonenumber covers the rest
+        Some(_) => m(0.8 + adjust, pattern, "intl_length"),
         None if lib_valid_international(d) => m(0.75 + adjust, pattern, LIB),
         None => None,
     }
