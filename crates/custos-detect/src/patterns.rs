@@ -1096,6 +1096,11 @@ pub(crate) mod tests {
             ("QQ 12345678 2件", &[(E::ImAccount, "12345678")]),
             ("line 12.50", &[]),
             ("Q3 2024", &[]),
+            // a printed IBAN keeps the letters of its groups (Italian CIN `O`)
+            (
+                "IBAN IT11 O050 3408 0630 7668 4698 735",
+                &[(E::IbanCode, "IT11 O050 3408 0630 7668 4698 735")],
+            ),
             // e-mails in records
             (
                 "mail=John.Doe+shop@Sub.Example.co.uk status=ok",

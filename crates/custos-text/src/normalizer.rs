@@ -573,17 +573,40 @@ fn digit_runs(units: &mut [Unit], tokens: &[Token]) {
         {
             e -= 1;
         }
-        apply_run(units, &tokens[k..e]);
+        // `IT11 O050 3408 …`: the groups of a printed IBAN keep their letters (an
+        // Italian CIN, a British bank code); look-alikes are not read as digits there
+        let looks_ok = !iban_head_before(units, tokens, k);
+        apply_run(units, &tokens[k..e], looks_ok);
         k = e;
     }
 }
 
-fn apply_run(units: &mut [Unit], run: &[Token]) {
+/// Whether the token before token `k` (one space between) is an IBAN's head: two
+/// upper-case ASCII letters and two digits (`DE89`, `IT11`).
+fn iban_head_before(units: &[Unit], tokens: &[Token], k: usize) -> bool {
+    let Some(head) = k.checked_sub(1).and_then(|h| tokens.get(h)) else {
+        return false;
+    };
+    let Some(cur) = tokens.get(k) else {
+        return false;
+    };
+    let gap_ok = cur.start == head.end + 1 && units.get(head.end).is_some_and(|u| u.ch == ' ');
+    let Some(us) = units.get(head.start..head.end) else {
+        return false;
+    };
+    gap_ok
+        && us.len() == 4
+        && us.iter().all(|u| u.ch2.is_none())
+        && us[..2].iter().all(|u| u.ch.is_ascii_uppercase())
+        && us[2..].iter().all(|u| u.ch.is_ascii_digit())
+}
+
+fn apply_run(units: &mut [Unit], run: &[Token], looks_ok: bool) {
     let d: usize = run.iter().map(|t| t.digits).sum();
     let n: usize = run.iter().map(|t| t.numerals).sum();
     let l: usize = run.iter().map(|t| t.looks).sum();
     let numerals = n > 0 && d + n >= 4;
-    let looks = l > 0 && d + n >= 4 && d + n + l >= 7;
+    let looks = looks_ok && l > 0 && d + n >= 4 && d + n + l >= 7;
     let digits = d + if numerals { n } else { 0 } + if looks { l } else { 0 };
     let decimal =
         run.len() == 2 && cluster(units, &run[0], &run[1]).is_some_and(|(_, c)| c == Some('.'));
