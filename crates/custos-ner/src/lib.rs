@@ -87,6 +87,7 @@ mod features;
 mod gate;
 mod gazetteer;
 mod model;
+mod refine;
 pub mod train;
 
 pub use model::Tagger;

@@ -210,6 +210,7 @@ impl Tagger {
             return;
         }
         scratch.lf.prepare(chars);
+        let from = out.len();
         let n = chars.len();
         let mut k = 0;
         let mut done = 0usize;
@@ -249,6 +250,7 @@ impl Tagger {
             }
             done = e;
         }
+        crate::refine::refine(chars, out, from);
     }
 
     /// Like [`Tagger::tag`] but decodes the whole line, without the gate.

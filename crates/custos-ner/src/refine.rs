@@ -1,0 +1,791 @@
+//! Deterministic span refinement after decoding, for crisp boundary rules the model
+//! gets wrong now and then: titles and cue verbs before names, verbs and keywords
+//! after them, a surname with a title (王女士, not a name), field nouns tagged as
+//! names, location words (附近, `asap`) after addresses, and address tails the model
+//! cut short (postcode, city after a postcode, `村一组`, building and room after `号`).
+//!
+//! The rules only look at the span, its neighbouring chars and the word lists; they
+//! never grow a span by more than a few tokens.
+
+use crate::gazetteer::{
+    flag, is_cjk, is_word_char, lower, seq_hash_step, tables, CN_COMPOUND_SURNAMES, SEQ_SEED,
+};
+use crate::{Span, SpanKind};
+use std::sync::OnceLock;
+
+/// Words that end a name when they follow it or that are no name on their own:
+/// record field names, contact keywords, common nouns and pronouns that are
+/// capitalized in German, French, Italian and Spanish text.
+const NOT_NAME: &str = "name names nachname vorname vollständiger nom prénom prenom nome cognome nombre apellido \
+    meine mein meiner meinen unsere unser ihre ihr deine dein votre notre mon ma mes \
+    nummer telefonnummer handynummer kontonummer kundennummer bestellnummer artikelnummer sendungsnummer \
+    rechnungsnummer auftragsnummer referenz betrag summe menge anzahl preis adresse anschrift lieferadresse \
+    rechnungsadresse bankverbindung empfänger absender lieferung zahlung überweisung kontoinhaber \
+    quantité quantite montant référence reference numéro numero adresse téléphone telephone \
+    quantità quantita importo indirizzo telefono spedire spedizione consegna cantidad importe dirección direccion \
+    phone mobile tel fax cell email mail amount total price qty quantity status line item order \
+    address addr city zip postcode country holder cardholder customer user username nick nickname \
+    kakao whatsapp telegram wechat weixin skype viber zalo signal line messenger instagram facebook \
+    iban bic swift pan card visa ip id \
+    jour today heute aujourd'hui oggi hoy";
+
+/// Latin words that may sit inside a name in lower case (`van`, `de la`, `bin`).
+const PARTICLES: &str =
+    "van von der den de del della di da dos das du la le ter ten bin ibn al el zu y e";
+
+/// German, French, Italian and Spanish noun endings: a single capitalized word with
+/// one of these (and no name list entry) is a common noun, not a surname.
+const NOUN_SUFFIXES: &[&str] = &[
+    "ung", "nummer", "heit", "keit", "schaft", "adresse", "ität", "tion", "ité", "ité", "ment",
+    "zione", "mente", "ción", "dad",
+];
+
+fn word_hash(w: &[char]) -> u64 {
+    w.iter().map(|&c| lower(c)).fold(SEQ_SEED, seq_hash_step)
+}
+
+struct Lists {
+    not_name: std::collections::HashSet<u64>,
+    particles: std::collections::HashSet<u64>,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let h = |s: &str| s.chars().map(lower).fold(SEQ_SEED, seq_hash_step);
+        Lists {
+            not_name: NOT_NAME.split_whitespace().map(h).collect(),
+            particles: PARTICLES.split_whitespace().map(h).collect(),
+        }
+    })
+}
+
+fn word_flags(w: &[char]) -> u32 {
+    tables().words.get(&word_hash(w)).copied().unwrap_or(0)
+}
+
+fn is_not_name(w: &[char]) -> bool {
+    (lists().not_name.contains(&word_hash(w))
+        || word_flags(w) & (flag::NON_NAME | flag::STRONG_CUE) != 0)
+        && !is_name_listed(w)
+}
+
+fn is_particle(w: &[char]) -> bool {
+    lists().particles.contains(&word_hash(w))
+}
+
+fn is_name_listed(w: &[char]) -> bool {
+    word_flags(w) & (flag::FIRST_NAME | flag::LAST_NAME) != 0
+}
+
+fn has_noun_suffix(w: &[char]) -> bool {
+    if w.len() < 7 {
+        return false;
+    }
+    let low: String = w.iter().map(|&c| lower(c)).collect();
+    NOUN_SUFFIXES.iter().any(|s| low.ends_with(s))
+}
+
+/// Latin tokens (maximal runs of word chars, `-` and `'` inside) in `[s, e)`.
+fn tokens(chars: &[char], s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut i = s;
+    while i < e {
+        if is_word_char(chars[i]) {
+            let a = i;
+            while i < e
+                && (is_word_char(chars[i])
+                    || ((chars[i] == '-' || chars[i] == '\'')
+                        && i + 1 < e
+                        && is_word_char(chars[i + 1])))
+            {
+                i += 1;
+            }
+            out.push((a, i));
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_lower_word(w: &[char]) -> bool {
+    w.first().is_some_and(|c| c.is_lowercase())
+}
+
+fn is_cap_word(w: &[char]) -> bool {
+    w.first().is_some_and(|c| c.is_uppercase()) && w.iter().all(|c| c.is_alphabetic() || *c == '-')
+}
+
+fn is_upper_word(w: &[char]) -> bool {
+    w.iter().all(|c| !c.is_lowercase()) && w.iter().any(|c| c.is_alphabetic())
+}
+
+fn trim_space(chars: &[char], sp: &mut Span) {
+    let keep = |c: char| c.is_alphanumeric() || is_cjk(c);
+    while sp.start < sp.end && !keep(chars[sp.start]) {
+        sp.start += 1;
+    }
+    while sp.end > sp.start && !keep(chars[sp.end - 1]) {
+        sp.end -= 1;
+    }
+}
+
+fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
+    (at..).zip(s.chars()).all(|(i, c)| chars.get(i) == Some(&c))
+}
+
+fn is_surname_char(c: char) -> bool {
+    tables().cjk_flags(c) & flag::SURNAME != 0
+}
+
+fn is_compound_surname(w: &[char]) -> bool {
+    CN_COMPOUND_SURNAMES
+        .iter()
+        .any(|s| s.chars().eq(w.iter().copied()))
+}
+
+const CN_TITLES: &[&str] = &["女士", "先生", "小姐", "老师", "师傅", "阿姨", "经理", "总"];
+
+/// Refines one person span; `None` drops it.
+fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Option<Span> {
+    let cjk_count = chars[sp.start..sp.end]
+        .iter()
+        .filter(|&&c| is_cjk(c))
+        .count();
+    if cjk_count > 0 {
+        // A cue verb glued before a Chinese name (写隗玉兰, 叫张三, @李四).
+        if sp.end - sp.start >= 3
+            && matches!(
+                chars[sp.start],
+                '写' | '给' | '叫' | '是' | '找' | '@' | '寫' | '給'
+            )
+            && is_surname_char(chars[sp.start + 1])
+        {
+            sp.start += 1;
+        }
+        // A title inside the span at its end.
+        for t in CN_TITLES {
+            let tl = t.chars().count();
+            if sp.end - sp.start > tl && starts_with(chars, sp.end - tl, t) {
+                sp.end -= tl;
+                break;
+            }
+        }
+        let body = &chars[sp.start..sp.end];
+        let titled = CN_TITLES.iter().any(|t| starts_with(chars, sp.end, t));
+        let bare_surname =
+            (body.len() == 1 && is_surname_char(body[0])) || is_compound_surname(body);
+        // 王女士, 欧阳女士, 李总: a surname with a title is not a name here.
+        if bare_surname && (titled || body.len() == 1) {
+            return None;
+        }
+        // Nicknames: 小王, 老李, 杨哥, 小杨哥, 王姐.
+        let last = body.last().copied();
+        if body.len() == 2 && matches!(body[0], '小' | '老' | '阿') && is_surname_char(body[1]) {
+            return None;
+        }
+        if matches!(last, Some('哥' | '姐')) && (2..=3).contains(&body.len()) {
+            return None;
+        }
+        // Two CJK chars that neither begin with a listed surname nor end with a
+        // given-name char are a word (電話, 專線), unless a middle dot joins a second
+        // part (a minority name). Rare surnames with a common given char stay.
+        if body.len() == 2
+            && body.iter().all(|&c| is_cjk(c))
+            && !is_surname_char(body[0])
+            && tables().cjk_flags(body[1]) & flag::GIVEN == 0
+            && !matches!(chars.get(sp.end), Some('·' | '•' | '・'))
+        {
+            return None;
+        }
+        // Minority names joined by a middle dot: extend over the second part.
+        if matches!(chars.get(sp.end), Some('·' | '•' | '・')) {
+            let a = sp.end + 1;
+            let mut b = a;
+            while b < chars.len() && is_cjk(chars[b]) && b - a < 6 {
+                b += 1;
+            }
+            if (2..=4).contains(&(b - a)) && chars.get(b).is_none_or(|&c| !is_cjk(c)) {
+                sp.end = b;
+            }
+        }
+        return Some(sp);
+    }
+    // Latin-script name.
+    tokens(chars, sp.start, sp.end, toks);
+    if toks.is_empty() {
+        return None;
+    }
+    let mut a = 0;
+    let mut b = toks.len();
+    let w = |i: usize| &chars[toks[i].0..toks[i].1];
+    // Leading titles (Mr., M., Frau) and cue words.
+    while a < b && word_flags(w(a)) & flag::HONORIFIC != 0 && b - a > 1 {
+        a += 1;
+    }
+    let any_cap = (a..b).any(|i| !is_lower_word(w(i)));
+    // Leading and trailing lower-case words around a capitalized name, and keywords.
+    while a < b
+        && b - a > 1
+        && ((any_cap && is_lower_word(w(a)) && !is_particle(w(a))) || is_not_name(w(a)))
+    {
+        a += 1;
+    }
+    while b > a && ((any_cap && is_lower_word(w(b - 1))) || is_not_name(w(b - 1))) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    sp.start = toks[a].0;
+    sp.end = toks[b - 1].1;
+    if b - a == 1 {
+        let t = w(a);
+        // A short all-caps label before a number (`PAN 3561…`, `ID 12…`).
+        if t.len() <= 4
+            && is_upper_word(t)
+            && chars.get(toks[a].1) == Some(&' ')
+            && chars.get(toks[a].1 + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let listed = is_name_listed(t);
+        if !listed
+            && (is_lower_word(t)
+                || has_noun_suffix(t)
+                || word_flags(t) & (flag::CITY | flag::STREET_WORD) != 0)
+        {
+            return None;
+        }
+    }
+    // One capitalized word: a following capitalized word that is no keyword, city
+    // or street word is the surname (Matthias Vogt, LEONIE HARTMANN).
+    let n = chars.len();
+    if b - a <= 2 {
+        let all_upper = (a..b).all(|i| is_upper_word(w(i)) && w(i).len() > 1);
+        let mut e = sp.end;
+        if e < n && chars[e] == ' ' {
+            let s2 = e + 1;
+            let mut e2 = s2;
+            while e2 < n && (chars[e2].is_alphabetic() || (chars[e2] == '-' && e2 > s2)) {
+                e2 += 1;
+            }
+            let nw = &chars[s2..e2];
+            let next_ok = e2 == n || !(is_word_char(chars[e2]) || chars[e2] == '.');
+            let shape_ok = if all_upper {
+                is_upper_word(nw)
+            } else {
+                is_cap_word(nw) && !is_upper_word(nw)
+            };
+            if nw.len() >= 2
+                && next_ok
+                && shape_ok
+                && (b - a == 1 || all_upper)
+                && !is_not_name(nw)
+                && word_flags(nw)
+                    & (flag::CITY
+                        | flag::STREET_WORD
+                        | flag::HONORIFIC
+                        | flag::NAME_CONTEXT
+                        | flag::ADDR_CONTEXT)
+                    == 0
+                && !has_noun_suffix(nw)
+            {
+                // Not when another capitalized word follows (a title or a place).
+                let mut k = e2;
+                while k < n && chars[k] == ' ' {
+                    k += 1;
+                }
+                let more = k > e2 && chars.get(k).is_some_and(|c| c.is_uppercase());
+                if !more {
+                    e = e2;
+                }
+            }
+        }
+        sp.end = e;
+    }
+    Some(sp)
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十〇零两".contains(c)
+}
+
+/// Counts `n` chars matching `f` from `at`.
+fn run(chars: &[char], at: usize, f: impl Fn(char) -> bool) -> usize {
+    chars[at.min(chars.len())..]
+        .iter()
+        .take_while(|&&c| f(c))
+        .count()
+}
+
+/// Length of a postcode at `at` (US ZIP and ZIP+4, UK, Canadian, Irish Eircode),
+/// 0 if none. The postcode must end at a non-word char.
+fn postcode_len(chars: &[char], at: usize) -> usize {
+    let n = chars.len();
+    let end_ok = |e: usize| e >= n || !is_word_char(chars[e]);
+    let d = run(chars, at, |c| c.is_ascii_digit());
+    if d == 5 {
+        let mut e = at + 5;
+        if chars.get(e) == Some(&'-') && run(chars, e + 1, |c| c.is_ascii_digit()) == 4 {
+            e += 5;
+        }
+        return if end_ok(e) { e - at } else { 0 };
+    }
+    if d > 0 {
+        return 0;
+    }
+    // Outward code: letters + digit + optional alnum, then a space and an inward code.
+    let w1 = run(chars, at, |c| c.is_ascii_alphanumeric());
+    if !(2..=4).contains(&w1) || !chars[at].is_ascii_uppercase() {
+        return 0;
+    }
+    let first = &chars[at..at + w1];
+    if !first.iter().any(|c| c.is_ascii_digit()) || first.iter().any(|c| c.is_ascii_lowercase()) {
+        return 0;
+    }
+    if chars.get(at + w1) != Some(&' ') {
+        return 0;
+    }
+    let s2 = at + w1 + 1;
+    let w2 = run(chars, s2, |c| c.is_ascii_alphanumeric());
+    let second = &chars[s2..s2 + w2];
+    if (3..=4).contains(&w2)
+        && second.iter().any(|c| c.is_ascii_digit())
+        && !second.iter().any(|c| c.is_ascii_lowercase())
+        && end_ok(s2 + w2)
+    {
+        return w1 + 1 + w2;
+    }
+    0
+}
+
+/// Grows a Western address over `, City, ST 12345`, `, City POSTCODE`, `POSTCODE`
+/// and `12345 City` tails the model left out.
+fn grow_western(chars: &[char], sp: &mut Span) {
+    let n = chars.len();
+    // A postcode split in two (D04 X2Y9): take the whole.
+    if let Some(ws) = (sp.start..sp.end)
+        .rev()
+        .find(|&i| chars[i] == ' ' || chars[i] == ',')
+    {
+        let ws = ws + 1;
+        let l = postcode_len(chars, ws);
+        if ws + l > sp.end {
+            sp.end = ws + l;
+        }
+    }
+    let mut grown_postcode = false;
+    for _ in 0..4 {
+        let mut p = sp.end;
+        if chars.get(p) == Some(&',') {
+            p += 1;
+        }
+        let sp_count = run(chars, p, |c| c == ' ');
+        if sp_count != 1 {
+            break;
+        }
+        p += 1;
+        let pl = postcode_len(chars, p);
+        if pl > 0 {
+            sp.end = p + pl;
+            grown_postcode = true;
+            continue;
+        }
+        // Two-letter state followed by a postcode.
+        let st = run(chars, p, |c| c.is_ascii_uppercase());
+        if st == 2 && chars.get(p + 2) == Some(&' ') {
+            let pl = postcode_len(chars, p + 3);
+            if pl > 0 {
+                sp.end = p + 3 + pl;
+                grown_postcode = true;
+                continue;
+            }
+        }
+        // City words (1–3 capitalized) followed by `, ST`, a postcode or a state + postcode.
+        let mut q = p;
+        let mut words = 0;
+        let mut ok = false;
+        while words < 3 {
+            let l = run(chars, q, |c| c.is_alphabetic() || c == '-');
+            let w = &chars[q..q + l];
+            if l < 2 || !is_cap_word(w) || is_upper_word(w) || is_not_name(w) {
+                break;
+            }
+            q += l;
+            words += 1;
+            let mut r = q;
+            if chars.get(r) == Some(&',') {
+                r += 1;
+            }
+            if chars.get(r) == Some(&' ') {
+                r += 1;
+                let pl = postcode_len(chars, r);
+                if pl > 0 {
+                    sp.end = r + pl;
+                    ok = true;
+                    break;
+                }
+                let st = run(chars, r, |c| c.is_ascii_uppercase());
+                if st == 2 && !chars.get(r + 2).is_some_and(|&c| is_word_char(c)) {
+                    sp.end = r + 2;
+                    if chars.get(r + 2) == Some(&' ') {
+                        let pl = postcode_len(chars, r + 3);
+                        sp.end += if pl > 0 { 1 + pl } else { 0 };
+                    }
+                    ok = true;
+                    break;
+                }
+                if chars[q] == ' ' {
+                    continue;
+                }
+            }
+            break;
+        }
+        if !ok {
+            break;
+        }
+        grown_postcode = true;
+    }
+    // `12345 City` / `3511 AX Utrecht`: a city after a trailing European postcode.
+    let tail_digits = chars[sp.start..sp.end]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let before = sp.end.checked_sub(tail_digits + 1).map(|i| chars[i]);
+    if !grown_postcode
+        && (4..=5).contains(&tail_digits)
+        && matches!(before, Some(' ' | ','))
+        && chars.get(sp.end) == Some(&' ')
+    {
+        let p = sp.end + 1;
+        let l = run(chars, p, |c| c.is_alphabetic() || c == '-');
+        let w = &chars[p..p + l];
+        if l >= 2 && is_cap_word(w) && !is_not_name(w) {
+            sp.end = p + l;
+        }
+    }
+    let _ = n;
+}
+
+/// Grows a Chinese address over `村一组` and over an estate or building name ending
+/// in a floor, block or room after the house number.
+fn grow_chinese(chars: &[char], sp: &mut Span) {
+    let n = chars.len();
+    let last = chars[sp.end - 1];
+    if last == '村' {
+        let d = run(chars, sp.end, is_cn_numeral);
+        if (1..=3).contains(&d) && chars.get(sp.end + d) == Some(&'组') {
+            sp.end += d + 1;
+        }
+    }
+    let last = chars[sp.end - 1];
+    if matches!(last, '号' | '號' | '组') {
+        // The unbroken run after the number (no space or punctuation), at most 16 chars.
+        let limit = (sp.end + 16).min(n);
+        let mut k = sp.end;
+        while k < limit && (is_cjk(chars[k]) || chars[k].is_ascii_alphanumeric()) {
+            k += 1;
+        }
+        let mut best = None;
+        for i in sp.end + 1..k {
+            if "室楼樓层層座栋棟幢".contains(chars[i])
+                && (chars[i - 1].is_ascii_alphanumeric()
+                    || is_cn_numeral(chars[i - 1])
+                    || matches!(chars[i - 1], '号' | '號'))
+            {
+                best = Some(i + 1);
+            }
+        }
+        if let Some(mut e) = best {
+            e += run(chars, e, |c| c.is_ascii_alphanumeric());
+            if e <= k {
+                sp.end = e;
+            }
+        }
+    }
+}
+
+/// Refines one address span; `None` drops it.
+fn address(chars: &[char], mut sp: Span) -> Option<Span> {
+    let has_cjk = chars[sp.start..sp.end].iter().any(|&c| is_cjk(c));
+    let has_digit = chars[sp.start..sp.end].iter().any(|c| c.is_ascii_digit());
+    let has_latin = chars[sp.start..sp.end]
+        .iter()
+        .any(|c| c.is_alphabetic() && !is_cjk(*c));
+    if has_cjk {
+        // Trailing Latin words after a Chinese address (`… 77号 asap`).
+        loop {
+            let e = sp.end;
+            let l = chars[sp.start..e]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+            if l > 0 && e - l > sp.start && chars[e - l - 1] == ' ' {
+                sp.end = e - l - 1;
+                trim_space(chars, &mut sp);
+            } else {
+                break;
+            }
+        }
+        for w in [
+            "附近", "对面", "旁边", "門口", "门口", "这边", "那边", "對面",
+        ] {
+            let l = w.chars().count();
+            if sp.end - sp.start > l + 2 && starts_with(chars, sp.end - l, w) {
+                sp.end -= l;
+            }
+        }
+        if !has_digit && sp.end - sp.start <= 4 {
+            return None;
+        }
+        if sp.end > sp.start {
+            grow_chinese(chars, &mut sp);
+        }
+    } else if has_latin {
+        if !has_digit {
+            return None;
+        }
+        // Cut at a dash that separates a comment (`Flat B, 9/F — see label`).
+        if let Some(k) = chars[sp.start..sp.end]
+            .iter()
+            .position(|&c| c == '—' || c == '–' || c == '|')
+        {
+            sp.end = sp.start + k;
+            trim_space(chars, &mut sp);
+        }
+        // A name before the address (`María Quintero, 27 Mill Lane`): start at the number.
+        if let Some(k) = chars[sp.start..sp.end].iter().position(|&c| c == ',') {
+            let head = &chars[sp.start..sp.start + k];
+            let after = chars[sp.start + k + 1..sp.end]
+                .iter()
+                .find(|c| **c != ' ')
+                .copied();
+            if !head.iter().any(|c| c.is_ascii_digit())
+                && head.iter().filter(|&&c| c == ' ').count() >= 1
+                && head
+                    .iter()
+                    .all(|&c| c.is_alphabetic() || c == ' ' || c == '-')
+                && after.is_some_and(|c| c.is_ascii_digit())
+            {
+                sp.start += k + 1;
+                trim_space(chars, &mut sp);
+            }
+        }
+        if sp.end > sp.start {
+            grow_western(chars, &mut sp);
+        }
+    }
+    (sp.end > sp.start).then_some(sp)
+}
+
+/// Refines the spans `out[from..]` in place (sorted, non-overlapping on return).
+pub(crate) fn refine(chars: &[char], out: &mut Vec<Span>, from: usize) {
+    let mut toks = Vec::new();
+    let mut k = from;
+    let mut w = from;
+    while k < out.len() {
+        let sp = out[k];
+        k += 1;
+        let r = match sp.kind {
+            SpanKind::Person => person(chars, sp, &mut toks),
+            SpanKind::Address => address(chars, sp),
+        };
+        let Some(r) = r else { continue };
+        if w > 0 {
+            let prev = out[w - 1];
+            if r.start < prev.end {
+                if prev.kind == SpanKind::Address && r.kind == SpanKind::Address {
+                    out[w - 1].end = prev.end.max(r.end);
+                }
+                continue;
+            }
+        }
+        out[w] = r;
+        w += 1;
+    }
+    out.truncate(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, kind: SpanKind, s: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let start = text.find(s).map(|b| text[..b].chars().count())?;
+        let span = Span {
+            kind,
+            start,
+            end: start + s.chars().count(),
+            probability: 0.9,
+        };
+        let mut out = vec![span];
+        refine(&chars, &mut out, 0);
+        out.first()
+            .map(|sp| chars[sp.start..sp.end].iter().collect())
+    }
+
+    #[test]
+    fn person_boundaries() {
+        let p = SpanKind::Person;
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            (
+                "M. Pascal Roux demande un rappel",
+                "M. Pascal Roux demande",
+                Some("Pascal Roux"),
+            ),
+            ("Mme Duval souhaite", "Mme Duval", Some("Duval")),
+            ("Herr Albers ruft an", "Herr Albers", Some("Albers")),
+            (
+                "customer Ivy Chen reports card",
+                "Ivy Chen reports card",
+                Some("Ivy Chen"),
+            ),
+            (
+                "my son Ravi Kumar placed it",
+                "son Ravi Kumar placed",
+                Some("Ravi Kumar"),
+            ),
+            ("收件人写钱晓燕，地址", "写钱晓燕", Some("钱晓燕")),
+            ("帮我叫车丽丽过来", "叫车丽丽", Some("车丽丽")),
+            (
+                "contact Nuno Pires Kakao x_1",
+                "Nuno Pires Kakao",
+                Some("Nuno Pires"),
+            ),
+            (
+                "我叫阿依古丽·买买提，电话",
+                "阿依古丽",
+                Some("阿依古丽·买买提"),
+            ),
+            (
+                "buyer Ingrid Solberg, IBAN",
+                "Ingrid",
+                Some("Ingrid Solberg"),
+            ),
+            (
+                "holder PEDRO ALVES DINIZ, card",
+                "PEDRO ALVES",
+                Some("PEDRO ALVES DINIZ"),
+            ),
+            ("this is amara obi here", "amara obi", Some("amara obi")),
+            (
+                "winner: Lars Klein! congrats",
+                "Lars Klein",
+                Some("Lars Klein"),
+            ),
+            (
+                "pickup: Ma Lingling, +852",
+                "Ma Lingling",
+                Some("Ma Lingling"),
+            ),
+            (
+                "Madame Zoé Laurent, votre colis",
+                "Zoé",
+                Some("Zoé Laurent"),
+            ),
+        ];
+        for (text, span, want) in rows {
+            assert_eq!(one(text, p, span).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_drops() {
+        let p = SpanKind::Person;
+        let rows: &[(&str, &str)] = &[
+            ("孙女士的包裹到了", "孙"),
+            ("诸葛先生来电", "诸葛"),
+            ("麻烦尹小姐确认", "尹小姐"),
+            ("客服小周在线", "小周"),
+            ("今晚跟着罗哥买", "罗哥"),
+            ("Kontonummer bitte", "Kontonummer"),
+            ("Lieferadresse geändert", "Lieferadresse"),
+            ("Référence 12, quantité 3", "quantité"),
+            ("reply on line: abc", "line"),
+            ("Vielen Dank, Meine Nummer ist", "Meine Nummer"),
+            ("holder X, PAN 4111 1111", "PAN"),
+            ("請撥打電話查詢", "電話"),
+        ];
+        for (text, span) in rows {
+            assert_eq!(one(text, p, span), None, "{text} / {span}");
+        }
+    }
+
+    #[test]
+    fn address_boundaries() {
+        let a = SpanKind::Address;
+        let rows: &[(&str, &str, &str)] = &[
+            (
+                "发到吉林省延边州延吉市河南街8号 asap",
+                "吉林省延边州延吉市河南街8号 asap",
+                "吉林省延边州延吉市河南街8号",
+            ),
+            (
+                "我在湖北省咸宁市通山县燕厦乡畈中村附近",
+                "湖北省咸宁市通山县燕厦乡畈中村附近",
+                "湖北省咸宁市通山县燕厦乡畈中村",
+            ),
+            (
+                "寄往甘肃省定西市岷县梅川镇杏林村三组的包裹",
+                "甘肃省定西市岷县梅川镇杏林村",
+                "甘肃省定西市岷县梅川镇杏林村三组",
+            ),
+            (
+                "地址杭州市西湖区文三路90号东部软件园3号楼402，谢谢",
+                "杭州市西湖区文三路90号",
+                "杭州市西湖区文三路90号东部软件园3号楼402",
+            ),
+            (
+                "ship to 12 Elm Rd, Austin, TX 78701-1234 now",
+                "12 Elm Rd, Austin, TX",
+                "12 Elm Rd, Austin, TX 78701-1234",
+            ),
+            (
+                "to 40 Queen St W, Toronto, ON M5H 2N2.",
+                "40 Queen St W",
+                "40 Queen St W, Toronto, ON M5H 2N2",
+            ),
+            (
+                "at 9 High Street, Leeds LS1 4AP, thanks",
+                "9 High Street",
+                "9 High Street, Leeds LS1 4AP",
+            ),
+            (
+                "to 3 Grafton St, Dublin 2, D02 VF25 pls",
+                "3 Grafton St, Dublin 2, D02",
+                "3 Grafton St, Dublin 2, D02 VF25",
+            ),
+            (
+                "au 8 rue Colbert, 37000 Tours, merci",
+                "8 rue Colbert, 37000",
+                "8 rue Colbert, 37000 Tours",
+            ),
+            (
+                "Billing: Ana Ruiz Soto, 5 Park Lane, Bath BA1 2AB",
+                "Ana Ruiz Soto, 5 Park Lane, Bath BA1 2AB",
+                "5 Park Lane, Bath BA1 2AB",
+            ),
+        ];
+        for (text, span, want) in rows {
+            assert_eq!(one(text, a, span).as_deref(), Some(*want), "{text}");
+        }
+        assert_eq!(
+            one("Versand nach Wien, Graz und Linz", a, "Wien, Graz"),
+            None
+        );
+        assert_eq!(
+            one(
+                "to 9 Oak St, Salem, MA 01970-1234?",
+                a,
+                "9 Oak St, Salem, MA"
+            )
+            .as_deref(),
+            Some("9 Oak St, Salem, MA 01970-1234")
+        );
+        assert_eq!(one("地址写到小区门口", a, "写到小区"), None);
+    }
+}
