@@ -525,24 +525,14 @@ impl ContextEnhancer {
 
     /// Adjusts `candidate.score` from the hits around it: the strongest raising word
     /// plus the strongest lowering word, each recorded as [`ContextEvidence`]; the
-    /// result is clamped to [0, 1].
-    pub(crate) fn enhance(&self, hits: &[ContextHit], candidate: &mut Candidate) {
-        self.enhance_in(hits, &[], candidate);
-    }
-
-    /// [`ContextEnhancer::enhance`] with the line's characters, so that a lowering
-    /// word placed before the candidate counts only while it still labels it: a
-    /// clause of more than [`MAX_HAN_BETWEEN`] Chinese characters between them
+    /// result is clamped to [0, 1]. `chars` is the line, so that a lowering word
+    /// placed before the candidate counts only while it still labels it: a clause
+    /// of more than [`MAX_HAN_BETWEEN`] Chinese characters between them
     /// (`您的订单已由钮建国(138…)签收`) means the word is about something else.
-    pub(crate) fn enhance_in(
-        &self,
-        hits: &[ContextHit],
-        chars: &[char],
-        candidate: &mut Candidate,
-    ) {
+    pub(crate) fn enhance(&self, hits: &[ContextHit], chars: &[char], candidate: &mut Candidate) {
         let mut best_up: Option<(f32, &'static str)> = None;
         let mut best_down: Option<(f32, &'static str)> = None;
-        for hit in hits {
+        for hit in hits_near(hits, candidate.start, candidate.end) {
             // A keyword inside the candidate (e.g. `QQ` in an e-mail domain) is no context.
             if hit.end > candidate.start && hit.start < candidate.end {
                 continue;
@@ -577,6 +567,15 @@ impl ContextEnhancer {
         }
         candidate.score = score.clamp(0.0, 1.0);
     }
+}
+
+/// The hits that can fall in a candidate's window. Hits come out of the scan sorted
+/// and disjoint, so a binary search bounds the work per candidate by the window,
+/// not by the line: a long line with thousands of keywords stays linear.
+pub(crate) fn hits_near(hits: &[ContextHit], start: usize, end: usize) -> &[ContextHit] {
+    let from = hits.partition_point(|h| h.end + WINDOW_BEFORE < start);
+    let to = hits.partition_point(|h| h.start <= end + WINDOW_AFTER);
+    hits.get(from..to.max(from)).unwrap_or_default()
 }
 
 /// How many Chinese characters may stand between a lowering word and the value it labels
@@ -619,7 +618,7 @@ mod tests {
             score: base,
             explanation: Explanation::new("test", base),
         };
-        enhancer.enhance(&hits, &mut c);
+        enhancer.enhance(&hits, view.chars(), &mut c);
         c
     }
 

@@ -5,10 +5,10 @@ use custos_ner::{TagScratch, Tagger};
 use custos_text::{Normalized, Normalizer};
 
 use crate::candidate::Candidate;
-use crate::context::{ContextEnhancer, ContextHit};
+use crate::context::ContextHit;
 use crate::entity::{EntityType, Finding};
 use crate::model;
-use crate::patterns::PatternRecognizers;
+use crate::patterns::{ContextScanned, PatternRecognizers};
 use crate::resolve;
 use crate::Error;
 
@@ -24,7 +24,6 @@ pub const DEFAULT_MIN_SCORE: f32 = 0.5;
 pub struct Detector {
     normalizer: Normalizer,
     patterns: PatternRecognizers,
-    context: ContextEnhancer,
     tagger: Option<&'static Tagger>,
     min_score: f32,
     entities: EntitySet,
@@ -37,7 +36,7 @@ pub struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<ContextHit>,
     spans: Vec<custos_ner::Span>,
-    kept: Vec<(usize, usize)>,
+    kept: std::collections::BTreeMap<usize, usize>,
     tag: TagScratch,
 }
 
@@ -127,7 +126,6 @@ impl DetectorBuilder {
         Ok(Detector {
             normalizer: Normalizer::new(),
             patterns: PatternRecognizers::new(),
-            context: ContextEnhancer::new(),
             tagger,
             min_score: self.min_score,
             entities: self.entities,
@@ -167,8 +165,11 @@ impl Detector {
         let normalized = &scratch.normalized;
 
         // Pattern candidates arrive with their context already applied; the
-        // model's are scored against the same context words here.
-        self.patterns.recognize(normalized, &mut scratch.candidates);
+        // model's are scored against the same context words here, from the same
+        // scan when the pattern stage made one.
+        let scanned =
+            self.patterns
+                .recognize(normalized, &mut scratch.hits, &mut scratch.candidates);
         let first_model_candidate = scratch.candidates.len();
         if let Some(tagger) = self.tagger {
             scratch.spans.clear();
@@ -176,9 +177,12 @@ impl Detector {
             model::candidates_from_spans(&scratch.spans, &mut scratch.candidates);
             let model_candidates = &mut scratch.candidates[first_model_candidate..];
             if !model_candidates.is_empty() {
-                self.context.scan(normalized, &mut scratch.hits);
+                let context = self.patterns.context();
+                if scanned == ContextScanned::No {
+                    context.scan(normalized, &mut scratch.hits);
+                }
                 for candidate in model_candidates {
-                    self.context.enhance(&scratch.hits, candidate);
+                    context.enhance(&scratch.hits, normalized.chars(), candidate);
                 }
             }
         }

@@ -60,6 +60,6 @@ pub enum Error {
     /// The name and address model compiled into this build could not be read.
     /// This is a broken build, not bad input: rebuild, or retrain with
     /// `custos train-ner` and rebuild.
-    #[error("the shipped name/address model is unreadable: {0}")]
+    #[error("the shipped name/address model is unreadable")]
     Model(#[source] custos_ner::Error),
 }

@@ -11,17 +11,12 @@
 //! Every candidate has passed its validator; its score is the pattern's base score
 //! moved by the context words around it. The detector reports scores ≥ 0.5.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::candidate::Candidate;
 use crate::context::{ContextEnhancer, ContextHit, Group};
 use crate::entity::{EntityType, Explanation, Validation};
 use crate::recognizers::{cn_resident_id, email, iban, im_account, ip, payment_card, phone};
-
-/// The score from which the detector reports a candidate.
-#[cfg(test)]
-pub(crate) const REPORT_THRESHOLD: f32 = 0.5;
 
 /// A read-only view of a normalized line: what the recognizers need from
 /// [`custos_text::Normalized`], so that they can also be tested on plain strings.
@@ -32,8 +27,6 @@ pub(crate) trait TextView {
     fn chars(&self) -> &[char];
     /// The character index of a byte offset of [`TextView::text`].
     fn char_index_of_byte(&self, byte: usize) -> usize;
-    /// The normalizer's transforms inside a range of normalized characters.
-    fn evasions(&self, range: Range<usize>) -> Vec<&'static str>;
     /// Per normalized character, what the normalizer removed just before it
     /// (empty when nothing was changed).
     fn gaps(&self) -> &[custos_text::Transforms] {
@@ -50,9 +43,6 @@ impl TextView for custos_text::Normalized {
     }
     fn char_index_of_byte(&self, byte: usize) -> usize {
         custos_text::Normalized::char_index_of_byte(self, byte)
-    }
-    fn evasions(&self, range: Range<usize>) -> Vec<&'static str> {
-        self.transforms(range).names().collect()
     }
     fn gaps(&self) -> &[custos_text::Transforms] {
         custos_text::Normalized::gaps(self)
@@ -92,14 +82,6 @@ impl TextView for PlainText {
             .take_while(|&(b, _)| b < byte)
             .count()
     }
-    fn evasions(&self, _range: Range<usize>) -> Vec<&'static str> {
-        Vec::new()
-    }
-}
-
-thread_local! {
-    /// Per-thread scratch for context hits, so that a line costs no allocation.
-    static HITS: RefCell<Vec<ContextHit>> = const { RefCell::new(Vec::new()) };
 }
 
 /// All pattern recognizers, compiled once; cheap to share between threads.
@@ -115,6 +97,15 @@ impl Default for PatternRecognizers {
     }
 }
 
+/// Whether [`PatternRecognizers::recognize`] filled the context hits of the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ContextScanned {
+    /// `hits` holds every context keyword of the line.
+    Yes,
+    /// The line had nothing a pattern could match, so it was not scanned.
+    No,
+}
+
 impl PatternRecognizers {
     /// Compiles the keyword automaton and fixes the latest plausible birth year.
     pub(crate) fn new() -> Self {
@@ -124,25 +115,37 @@ impl PatternRecognizers {
         }
     }
 
-    /// Appends the candidates of one normalized line (normalized char offsets,
-    /// validated, scored with context, explained) for PHONE_NUMBER, EMAIL_ADDRESS,
-    /// CN_RESIDENT_ID, PAYMENT_CARD, IP_ADDRESS, IBAN_CODE and IM_ACCOUNT.
-    pub(crate) fn recognize(&self, text: &custos_text::Normalized, out: &mut Vec<Candidate>) {
-        self.recognize_view(text, out);
+    /// The context enhancer the recognizers score with, for the detector's other
+    /// candidates, so that one automaton and one scan serve the whole line.
+    pub(crate) fn context(&self) -> &ContextEnhancer {
+        &self.context
     }
 
-    pub(crate) fn recognize_view<T: TextView + ?Sized>(&self, text: &T, out: &mut Vec<Candidate>) {
+    /// Appends the candidates of one normalized line (normalized char offsets,
+    /// validated, scored with context, explained) for PHONE_NUMBER, EMAIL_ADDRESS,
+    /// CN_RESIDENT_ID, PAYMENT_CARD, IP_ADDRESS, IBAN_CODE and IM_ACCOUNT, and
+    /// leaves the line's context keywords in `hits` when it scanned for them.
+    pub(crate) fn recognize(
+        &self,
+        text: &custos_text::Normalized,
+        hits: &mut Vec<ContextHit>,
+        out: &mut Vec<Candidate>,
+    ) -> ContextScanned {
+        self.recognize_view(text, hits, out)
+    }
+
+    pub(crate) fn recognize_view<T: TextView + ?Sized>(
+        &self,
+        text: &T,
+        hits: &mut Vec<ContextHit>,
+        out: &mut Vec<Candidate>,
+    ) -> ContextScanned {
+        hits.clear();
         if !worth_scanning(text.text().as_bytes()) {
-            return;
+            return ContextScanned::No;
         }
-        let first = out.len();
-        HITS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut hits) => self.run(text.chars(), text, &mut hits, out),
-            Err(_) => self.run(text.chars(), text, &mut Vec::new(), out),
-        });
-        for candidate in out.iter_mut().skip(first) {
-            candidate.explanation.evasions = text.evasions(candidate.start..candidate.end);
-        }
+        self.run(text.chars(), text, hits, out);
+        ContextScanned::Yes
     }
 
     fn run<T: TextView + ?Sized>(
@@ -159,6 +162,9 @@ impl PatternRecognizers {
             hits,
             max_birth_year: self.max_birth_year,
             gaps: text.gaps(),
+            contact_word_in_line: hits
+                .iter()
+                .any(|h| matches!(h.group(), Group::Phone | Group::Contact | Group::Im(_))),
         };
         let mut i = 0;
         while i < chars.len() {
@@ -192,7 +198,7 @@ impl PatternRecognizers {
         }
         im_account::scan(&scan, out, first);
         for candidate in out.iter_mut().skip(first) {
-            self.context.enhance_in(hits, chars, candidate);
+            self.context.enhance(hits, chars, candidate);
         }
     }
 }
@@ -242,6 +248,9 @@ pub(crate) struct Scan<'a> {
     pub(crate) max_birth_year: u32,
     /// What the normalizer removed before each character (empty if nothing).
     pub(crate) gaps: &'a [custos_text::Transforms],
+    /// Whether the line has a phone, contact or IM word anywhere: the licence to
+    /// ask libphonenumber about a national number. Computed once per line.
+    pub(crate) contact_word_in_line: bool,
 }
 
 impl Scan<'_> {
@@ -260,14 +269,19 @@ impl Scan<'_> {
 
     /// Whether a context keyword ends exactly at `i` (`QQ12345`, `tel13812345678`).
     pub(crate) fn keyword_ends_at(&self, i: usize) -> bool {
-        self.hits.iter().any(|h| h.end == i)
+        // hits are sorted and disjoint, so their ends are sorted too
+        self.hits.binary_search_by_key(&i, |h| h.end).is_ok()
     }
 
     /// Whether a keyword of `group` ends within `window` characters before `i`.
     pub(crate) fn group_before(&self, i: usize, window: usize, group: fn(Group) -> bool) -> bool {
+        let from = self.hits.partition_point(|h| h.end + window < i);
         self.hits
+            .get(from..)
+            .unwrap_or_default()
             .iter()
-            .any(|h| h.end <= i && i - h.end <= window && group(h.group()))
+            .take_while(|h| h.end <= i)
+            .any(|h| group(h.group()))
     }
 }
 
@@ -594,11 +608,7 @@ fn number(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> usize {
             }
         }
     }
-    let lib = scan
-        .hits
-        .iter()
-        .any(|h| matches!(h.group(), Group::Phone | Group::Contact | Group::Im(_)))
-        || is_record_field(scan, tok.start, tok.end);
+    let lib = scan.contact_word_in_line || is_record_field(scan, tok.start, tok.end);
     if let Some(mut m) = phone::evaluate(&tok, lib) {
         if tok.grouped
             && m.score < 0.5
@@ -737,7 +747,7 @@ pub(crate) mod tests {
     pub(crate) fn run(text: &str) -> Vec<Candidate> {
         let recognizers = PatternRecognizers::new();
         let mut out = Vec::new();
-        recognizers.recognize_view(&PlainText::new(text), &mut out);
+        recognizers.recognize_view(&PlainText::new(text), &mut Vec::new(), &mut out);
         out
     }
 
@@ -746,7 +756,7 @@ pub(crate) mod tests {
         let chars: Vec<char> = text.chars().collect();
         run(text)
             .into_iter()
-            .filter(|c| c.score >= REPORT_THRESHOLD)
+            .filter(|c| c.score >= crate::DEFAULT_MIN_SCORE)
             .map(|c| (c.entity, chars[c.start..c.end].iter().collect()))
             .collect()
     }
@@ -766,11 +776,11 @@ pub(crate) mod tests {
     pub(crate) fn check_raw_row(raw: &str, expected: &[(EntityType, &str)]) {
         let normalized = custos_text::Normalizer::new().normalize(raw);
         let mut out = Vec::new();
-        PatternRecognizers::new().recognize(&normalized, &mut out);
+        PatternRecognizers::new().recognize(&normalized, &mut Vec::new(), &mut out);
         let original: Vec<char> = raw.chars().collect();
         let got: Vec<(EntityType, String)> = out
             .iter()
-            .filter(|c| c.score >= REPORT_THRESHOLD)
+            .filter(|c| c.score >= crate::DEFAULT_MIN_SCORE)
             .map(|c| {
                 let r = normalized.original_range(c.start..c.end);
                 (c.entity, original[r].iter().collect())
@@ -1154,11 +1164,11 @@ pub(crate) mod tests {
         for (raw, want) in rows {
             normalizer.normalize_into(raw, &mut normalized);
             let mut out = Vec::new();
-            recognizers.recognize(&normalized, &mut out);
+            recognizers.recognize(&normalized, &mut Vec::new(), &mut out);
             let chars = normalized.chars();
             let got: Vec<(E, String)> = out
                 .iter()
-                .filter(|c| c.score >= REPORT_THRESHOLD)
+                .filter(|c| c.score >= crate::DEFAULT_MIN_SCORE)
                 .map(|c| (c.entity, chars[c.start..c.end].iter().collect()))
                 .collect();
             let want: Vec<(E, String)> = want.iter().map(|(t, s)| (*t, (*s).to_owned())).collect();
@@ -1169,14 +1179,5 @@ pub(crate) mod tests {
                 normalized.as_str()
             );
         }
-        // the evasions are explained
-        normalizer.normalize_into("电话：幺三八 1234 ５６７８", &mut normalized);
-        let mut out = Vec::new();
-        recognizers.recognize(&normalized, &mut out);
-        let evasions = &out[0].explanation.evasions;
-        assert!(
-            evasions.contains(&"cn_numeral") && evasions.contains(&"fullwidth"),
-            "{evasions:?}"
-        );
     }
 }

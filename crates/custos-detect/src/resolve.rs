@@ -5,8 +5,14 @@
 //! (checksum or prefix table passed) beats an unvalidated one, then the longer
 //! span beats the shorter, then the earlier one wins. The losers are dropped
 //! whole, never trimmed, so every reported span is one a recognizer vouched for.
+//!
+//! One reading is settled earlier, inside a recognizer, because only it knows the
+//! grammar: an id right after an IM keyword (`QQ 12345678`, `微信 abc_123`)
+//! replaces the numeric readings of the same characters, and an id that is a valid
+//! mobile number is reported as PHONE_NUMBER instead.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use custos_text::Normalized;
 
@@ -37,32 +43,32 @@ fn rounded(score: f32) -> f32 {
 
 /// Resolves overlaps among `candidates` (normalized offsets) and writes the
 /// winners to `out` in original offsets, sorted by start. `kept` is scratch space
-/// for the normalized spans already taken.
+/// for the normalized spans already taken (start → end).
 pub(crate) fn resolve_into(
     normalized: &Normalized,
     candidates: &mut Vec<Candidate>,
-    kept: &mut Vec<(usize, usize)>,
+    kept: &mut BTreeMap<usize, usize>,
     out: &mut Vec<Finding>,
 ) {
     candidates.sort_by(precedence);
     kept.clear();
     for candidate in candidates.drain(..) {
-        if candidate.start >= candidate.end
-            || kept
-                .iter()
-                .any(|&(start, end)| candidate.start < end && start < candidate.end)
-        {
+        // Kept spans are disjoint, so the one starting last before this one ends is
+        // the only one that can overlap it.
+        let overlaps = kept
+            .range(..candidate.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > candidate.start);
+        if candidate.start >= candidate.end || overlaps {
             continue;
         }
-        kept.push((candidate.start, candidate.end));
+        kept.insert(candidate.start, candidate.end);
         let original = normalized.original_range(candidate.start..candidate.end);
         let mut explanation = candidate.explanation;
-        if explanation.evasions.is_empty() {
-            explanation.evasions = normalized
-                .transforms(candidate.start..candidate.end)
-                .names()
-                .collect();
-        }
+        explanation.evasions = normalized
+            .transforms(candidate.start..candidate.end)
+            .names()
+            .collect();
         out.push(Finding {
             entity: candidate.entity,
             start: original.start,

@@ -82,6 +82,23 @@ fn evasions_are_seen_through_and_offsets_point_at_the_original() {
 }
 
 #[test]
+fn explanations_name_the_evidence() {
+    let findings = detector().detect("电话：幺三八 1234 ５６７８");
+    let phone = &findings[0];
+    let explanation = &phone.explanation;
+    assert_eq!(explanation.recognizer, "phone");
+    assert!(explanation.validator.as_ref().is_some_and(|v| v.passed));
+    assert!(explanation
+        .context
+        .iter()
+        .any(|c| c.word == "电话" && c.effect > 0.0));
+    for evasion in ["cn_numeral", "fullwidth", "separator_removed"] {
+        assert!(explanation.evasions.contains(&evasion), "{explanation:?}");
+    }
+    assert!(phone.score > explanation.original_score);
+}
+
+#[test]
 fn names_and_addresses_come_from_the_model() {
     assert_finds(
         "收件人：王小明 地址：广东省深圳市南山区科技园南路18号A栋1203室",
@@ -116,6 +133,27 @@ fn hard_negatives_are_not_reported() {
         let got = found(text);
         assert!(got.is_empty(), "{text:?}: expected nothing, got {got:?}");
     }
+}
+
+#[test]
+fn hostile_long_lines_cost_linear_work() {
+    // Thousands of keywords and numbers on one line within the 1 MiB limit: every
+    // per-candidate step is bounded by a window, so this finishes promptly rather
+    // than in the hours a quadratic pass would take.
+    let text = "QQ 12345678 call 13812345678 微信 abc_1234 ".repeat(10_000);
+    let findings = detector().detect(&text);
+    check_invariants(&text, &findings);
+    let phones = findings
+        .iter()
+        .filter(|f| f.entity == EntityType::PhoneNumber)
+        .count();
+    assert_eq!(phones, 10_000);
+    // IM keywords are followed up to a per-line cap (see im_account.rs)
+    let ids = findings
+        .iter()
+        .filter(|f| f.entity == EntityType::ImAccount)
+        .count();
+    assert!(ids >= 1024, "{ids}");
 }
 
 fn check_invariants(text: &str, findings: &[Finding]) {

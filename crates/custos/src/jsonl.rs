@@ -8,11 +8,11 @@ use std::io::{self, BufRead};
 use serde::{Deserialize, Serialize};
 
 /// The default limit on one input line, in bytes.
-pub(crate) const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
+pub(crate) const DEFAULT_MAX_LINE_BYTES: u64 = 1 << 20;
 
 /// One line of input as read: its bytes, or the reason it was refused.
 pub(crate) enum RawLine {
-    /// The line's bytes without the trailing newline.
+    /// The line was read whole into the caller's buffer, without its line ending.
     Complete,
     /// The line was longer than the limit; its bytes were skipped.
     TooLong { bytes: usize },
@@ -26,10 +26,10 @@ pub(crate) struct LineReader<R> {
 }
 
 impl<R: BufRead> LineReader<R> {
-    pub(crate) fn new(inner: R, max: usize) -> Self {
+    pub(crate) fn new(inner: R, max: u64) -> Self {
         LineReader {
             inner,
-            max,
+            max: usize::try_from(max).unwrap_or(usize::MAX),
             number: 0,
         }
     }
@@ -55,7 +55,8 @@ impl<R: BufRead> LineReader<R> {
                 None => (available, false),
             };
             total += chunk.len();
-            if total <= self.max {
+            // one byte of slack for the `\r` of a CRLF ending, stripped below
+            if total <= self.max.saturating_add(1) {
                 buf.extend_from_slice(chunk);
             }
             let consumed = chunk.len() + usize::from(found_newline);
@@ -68,8 +69,10 @@ impl<R: BufRead> LineReader<R> {
             return Ok(None);
         }
         self.number += 1;
-        if buf.last() == Some(&b'\r') && total <= self.max {
+        // A CRLF line ending is not part of the line: strip it and do not count it.
+        if total <= self.max.saturating_add(1) && buf.last() == Some(&b'\r') {
             buf.pop();
+            total -= 1;
         }
         if total > self.max {
             buf.clear();
@@ -98,14 +101,19 @@ pub(crate) struct Record<'a> {
     pub(crate) text: Cow<'a, str>,
 }
 
-/// Parses one JSON Lines record, with an error message fit for `{"line", "error"}`.
-pub(crate) fn parse_record(bytes: &[u8]) -> Result<Record<'_>, String> {
-    let line = std::str::from_utf8(bytes).map_err(|e| {
+/// The line as text, or the error message for a line that is not UTF-8.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "line is not valid UTF-8 (invalid byte at offset {})",
             e.valid_up_to()
         )
-    })?;
+    })
+}
+
+/// Parses one JSON Lines record, with an error message fit for `{"line", "error"}`.
+pub(crate) fn parse_record(bytes: &[u8]) -> Result<Record<'_>, String> {
+    let line = utf8(bytes)?;
     let record: InputRecord<'_> = serde_json::from_str(line).map_err(|e| {
         if e.is_data() {
             format!("line is JSON of the wrong shape: {e}; expected an object with string fields \"id\" and \"text\"")
@@ -133,7 +141,7 @@ pub(crate) struct ErrorLine<'a> {
 mod tests {
     use super::*;
 
-    fn read_all(input: &[u8], max: usize) -> Vec<(usize, Option<Vec<u8>>)> {
+    fn read_all(input: &[u8], max: u64) -> Vec<(usize, Option<Vec<u8>>)> {
         let mut reader = LineReader::new(input, max);
         let mut buf = Vec::new();
         let mut out = Vec::new();
@@ -151,7 +159,7 @@ mod tests {
 
     #[test]
     fn lines_limits_and_crlf() {
-        let got = read_all(b"ab\r\ncdefgh\n\nxy", 4);
+        let got = read_all(b"ab\r\ncdefgh\n\nxy\r\nabcd\r\nabcde\r\n", 4);
         assert_eq!(
             got,
             vec![
@@ -159,6 +167,8 @@ mod tests {
                 (2, None),
                 (3, Some(Vec::new())),
                 (4, Some(b"xy".to_vec())),
+                (5, Some(b"abcd".to_vec())),
+                (6, None),
             ]
         );
         assert!(read_all(b"", 4).is_empty());

@@ -39,6 +39,18 @@ enum Command {
     TrainNer(train::TrainArgs),
 }
 
+/// Parses a score threshold, refusing values outside [0, 1] instead of clamping them.
+fn score_in_unit_range(value: &str) -> Result<f32, String> {
+    let score: f32 = value
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{value} is outside 0 to 1"))
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Detect(args) => {

@@ -152,3 +152,23 @@ custos_test!(eval_prints_per_type_scores, |dir, cmd| {
         .unwrap();
     assert_eq!(micro["false_positives"], 0);
 });
+
+// The example of README.md's tour, pinned so that the README stays true.
+custos_test!(readme_tour_output, |_dir, cmd| {
+    let input = r#"{"id":"m1","text":"主播我手机 幺三八 1234 ５６７８，V信 abc_8888"}"#;
+    let out = run_with_stdin(cmd.arg("detect"), input.as_bytes());
+    assert!(out.status.success());
+    let readme = include_str!("../../../README.md");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout.trim_end();
+    assert!(
+        readme.contains(line),
+        "README's tour no longer matches: {line}"
+    );
+});
+
+custos_test!(out_of_range_flags_are_refused, |_dir, cmd| {
+    let out = run_with_stdin(cmd.args(["detect", "--min-score", "7"]), b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outside 0 to 1"));
+});

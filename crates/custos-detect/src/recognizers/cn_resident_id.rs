@@ -2,7 +2,8 @@
 //!
 //! Pattern: 17 digits and a digit or `X`, standing alone. Validator: the GB 11643
 //! MOD 11-2 check character, a province code that exists (11–15, 21–23, 31–37,
-//! 41–46, 50–54, 61–65, 71, 81, 82) and a real birth date from 1900 to this year.
+//! 41–46, 50–54, 61–65, 71, 81–83; the 6-digit county code is not checked) and a
+//! real birth date from 1900 to this year.
 //! Base score 0.9 when all three pass; nothing is reported otherwise. The old
 //! 15-digit form (province, `yymmdd` in the 1900s, 3-digit sequence, no check digit)
 //! is reported at 0.35, so only with context (`身份证`) does it reach the threshold.
@@ -38,7 +39,8 @@ pub(crate) fn check_digit(id: &[u8]) -> bool {
 
 /// Whether the first two digits are a province-level code.
 pub(crate) fn valid_province(code: u32) -> bool {
-    matches!(code, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81 | 82)
+    // 83: residence permits of Taiwan residents use the same layout and check digit
+    matches!(code, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81..=83)
 }
 
 fn number(digits: &[u8]) -> Option<u32> {

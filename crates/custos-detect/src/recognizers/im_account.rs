@@ -106,13 +106,24 @@ fn classify(
     }
 }
 
+/// How many IM keywords of one line are followed to an id.
+const MAX_KEYWORDS_PER_LINE: usize = 1024;
+
 /// Finds IM ids next to the IM keywords; drops numeric candidates (from `first` on)
 /// that an id covers.
+///
+/// At most [`MAX_KEYWORDS_PER_LINE`] keywords are followed, so that a hostile line
+/// of thousands of `QQ`s costs bounded work; real lines have one or two.
 pub(crate) fn scan(scan: &Scan<'_>, out: &mut Vec<Candidate>, first: usize) {
-    for hit in scan.hits {
-        let Group::Im(kind) = hit.group() else {
-            continue;
-        };
+    let keywords = scan
+        .hits
+        .iter()
+        .filter_map(|hit| match hit.group() {
+            Group::Im(kind) => Some((hit, kind)),
+            _ => None,
+        })
+        .take(MAX_KEYWORDS_PER_LINE);
+    for (hit, kind) in keywords {
         if let Some((start, end, found)) =
             after_keyword(scan, kind, hit.end).or_else(|| before_keyword(scan, kind, hit.start))
         {

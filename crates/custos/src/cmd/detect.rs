@@ -20,18 +20,23 @@ pub(crate) enum InputFormat {
     Text,
 }
 
-/// Options shared by the commands that read texts line by line.
+/// Where and how `custos detect` reads its input lines.
 #[derive(clap::Args, Debug)]
 pub(crate) struct InputArgs {
     /// Read from FILE instead of standard input.
     #[arg(long, value_name = "FILE")]
     pub(crate) input: Option<PathBuf>,
-    /// How each input line is written.
+    /// How each input line is written (the output is always JSON Lines).
     #[arg(long, value_enum, default_value_t = InputFormat::Jsonl)]
     pub(crate) format: InputFormat,
     /// Refuse input lines longer than this many bytes (reported in their place).
-    #[arg(long, value_name = "BYTES", default_value_t = jsonl::DEFAULT_MAX_LINE_BYTES)]
-    pub(crate) max_line_bytes: usize,
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = jsonl::DEFAULT_MAX_LINE_BYTES,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub(crate) max_line_bytes: u64,
 }
 
 impl InputArgs {
@@ -53,7 +58,7 @@ pub(crate) struct DetectArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
     /// Report findings scoring at least this (0 to 1).
-    #[arg(long, default_value_t = custos_detect::DEFAULT_MIN_SCORE)]
+    #[arg(long, default_value_t = custos_detect::DEFAULT_MIN_SCORE, value_parser = crate::score_in_unit_range)]
     pub(crate) min_score: f32,
 }
 
@@ -92,17 +97,11 @@ pub(crate) fn for_each_line(
             )),
             RawLine::Complete => match input.format {
                 InputFormat::Jsonl => jsonl::parse_record(&buf).map(|r| (r.id, r.text)),
-                InputFormat::Text => match std::str::from_utf8(&buf) {
-                    Ok(text) => {
-                        number_text.clear();
-                        number_text.push_str(&number.to_string());
-                        Ok((number_text.as_str().into(), text.into()))
-                    }
-                    Err(e) => Err(format!(
-                        "line is not valid UTF-8 (invalid byte at offset {})",
-                        e.valid_up_to()
-                    )),
-                },
+                InputFormat::Text => jsonl::utf8(&buf).map(|text| {
+                    number_text.clear();
+                    number_text.push_str(&number.to_string());
+                    (number_text.as_str().into(), text.into())
+                }),
             },
         };
         match parsed {

@@ -17,7 +17,7 @@ pub(crate) struct EvalArgs {
     #[arg(value_name = "GOLD.jsonl", required = true)]
     pub(crate) gold: Vec<PathBuf>,
     /// Report findings scoring at least this (0 to 1).
-    #[arg(long, default_value_t = custos_detect::DEFAULT_MIN_SCORE)]
+    #[arg(long, default_value_t = custos_detect::DEFAULT_MIN_SCORE, value_parser = crate::score_in_unit_range)]
     pub(crate) min_score: f32,
     /// Print the table as JSON instead of text.
     #[arg(long)]
@@ -47,8 +47,9 @@ struct GoldEntity {
 #[derive(Serialize)]
 struct Row {
     entity: String,
-    precision: f64,
-    recall: f64,
+    /// `None` when nothing of this type was predicted or labelled.
+    precision: Option<f64>,
+    recall: Option<f64>,
     f1: f64,
     #[serde(flatten)]
     counts: Counts,
@@ -57,8 +58,8 @@ struct Row {
 fn row(entity: &str, counts: Counts) -> Row {
     Row {
         entity: entity.to_owned(),
-        precision: counts.precision(),
-        recall: counts.recall(),
+        precision: (counts.true_positives + counts.false_positives > 0).then(|| counts.precision()),
+        recall: (counts.true_positives + counts.false_negatives > 0).then(|| counts.recall()),
         f1: counts.f1(),
         counts,
     }
@@ -168,12 +169,13 @@ pub(crate) fn run(args: &EvalArgs) -> Result<Counts> {
             "{:<16} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6} {:>7}",
             "type", "precision", "recall", "f1", "tp", "fp", "fn", "partial"
         );
+        let cell = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"));
         for r in &rows {
             println!(
-                "{:<16} {:>9.4} {:>9.4} {:>9.4} {:>6} {:>6} {:>6} {:>7}",
+                "{:<16} {:>9} {:>9} {:>9.4} {:>6} {:>6} {:>6} {:>7}",
                 r.entity,
-                r.precision,
-                r.recall,
+                cell(r.precision),
+                cell(r.recall),
                 r.f1,
                 r.counts.true_positives,
                 r.counts.false_positives,
