@@ -29,6 +29,12 @@ pub struct Detector {
     entities: EntitySet,
 }
 
+// Shared by worker threads, as the README promises: a compile-time check.
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<Detector>();
+};
+
 /// Reusable per-thread buffers for [`Detector::detect_into`].
 #[derive(Debug, Default)]
 pub struct Scratch {
