@@ -8,7 +8,8 @@
 //! never grow a span by more than a few tokens.
 
 use crate::gazetteer::{
-    flag, is_cjk, is_word_char, lower, seq_hash_step, tables, CN_COMPOUND_SURNAMES, SEQ_SEED,
+    flag, has_street_suffix, is_cjk, is_word_char, lower, seq_hash_step, tables,
+    CN_COMPOUND_SURNAMES, SEQ_SEED,
 };
 use crate::{Span, SpanKind};
 use std::sync::OnceLock;
@@ -176,7 +177,7 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
         let bare_surname =
             (body.len() == 1 && is_surname_char(body[0])) || is_compound_surname(body);
         // 王女士, 欧阳女士, 李总: a surname with a title is not a name here.
-        if bare_surname && (titled || body.len() == 1) {
+        if body.len() == 1 || (bare_surname && titled) {
             return None;
         }
         // Nicknames: 小王, 老李, 杨哥, 小杨哥, 王姐.
@@ -239,6 +240,10 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
     }
     sp.start = toks[a].0;
     sp.end = toks[b - 1].1;
+    // Place names only (`Hong Kong`, `Taipei`).
+    if (a..b).all(|i| word_flags(w(i)) & flag::CITY != 0 && !is_name_listed(w(i))) {
+        return None;
+    }
     if b - a == 1 {
         let t = w(a);
         // A short all-caps label before a number (`PAN 3561…`, `ID 12…`).
@@ -548,6 +553,48 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         if !has_digit {
             return None;
         }
+        // PO boxes are not street addresses.
+        {
+            let mut head = chars[sp.start..sp.end]
+                .iter()
+                .filter(|c| c.is_alphanumeric() || **c == ' ')
+                .map(|&c| lower(c));
+            let first: String = head.by_ref().take(7).collect();
+            if first.starts_with("po box")
+                || first.starts_with("pobox")
+                || first.starts_with("postfac")
+                || first.starts_with("bp ")
+                || first.starts_with("box ")
+            {
+                return None;
+            }
+        }
+        // A unit number the model split from its street (`4100 Lakeshore Dr #302, …`).
+        if sp.start >= 2 && chars[sp.start - 1] == '#' && chars[sp.start - 2] == ' ' {
+            let mut toks = Vec::new();
+            let from = sp.start.saturating_sub(48);
+            tokens(chars, from, sp.start - 2, &mut toks);
+            let mut street = false;
+            for (k, &(ta, tb)) in toks.iter().enumerate().rev().take(5) {
+                let w = &chars[ta..tb];
+                if w.first().is_some_and(|c| c.is_ascii_digit()) {
+                    let contiguous = toks[k..]
+                        .windows(2)
+                        .all(|p| chars[p[0].1..p[1].0].iter().all(|&c| c == ' ' || c == '.'));
+                    if street && contiguous && (ta == 0 || !is_word_char(chars[ta - 1])) {
+                        sp.start = ta;
+                    }
+                    break;
+                }
+                // `Dr` after a street name is Drive, not Doctor.
+                let drive = w.len() == 2 && lower(w[0]) == 'd' && lower(w[1]) == 'r';
+                if word_flags(w) & flag::STREET_WORD != 0 || has_street_suffix(w) || drive {
+                    street = true;
+                } else if !is_cap_word(w) {
+                    break;
+                }
+            }
+        }
         // Cut at a dash that separates a comment (`Flat B, 9/F — see label`).
         if let Some(k) = chars[sp.start..sp.end]
             .iter()
@@ -709,6 +756,8 @@ mod tests {
             ("Vielen Dank, Meine Nummer ist", "Meine Nummer"),
             ("holder X, PAN 4111 1111", "PAN"),
             ("請撥打電話查詢", "電話"),
+            ("麻烦鹿小姐确认", "鹿小姐"),
+            ("We ship to Berlin and London", "London"),
         ];
         for (text, span) in rows {
             assert_eq!(one(text, p, span), None, "{text} / {span}");
@@ -787,5 +836,15 @@ mod tests {
             Some("9 Oak St, Salem, MA 01970-1234")
         );
         assert_eq!(one("地址写到小区门口", a, "写到小区"), None);
+        assert_eq!(one("PO Box 77, Perth WA 6000", a, "PO Box 77"), None);
+        assert_eq!(
+            one(
+                "to 55 Bay Shore Dr #12, Tampa, FL 33602 ok",
+                a,
+                "12, Tampa, FL 33602"
+            )
+            .as_deref(),
+            Some("55 Bay Shore Dr #12, Tampa, FL 33602")
+        );
     }
 }
