@@ -263,6 +263,47 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
             return None;
         }
     }
+    // One capitalized word: a capitalized given name right before it that follows
+    // punctuation or a lower-case word (`Grüße, Emre Demir`, `Billing: Ana Costa`).
+    if b - a == 1 && is_cap_word(w(a)) && !is_upper_word(w(a)) && sp.start >= 3 {
+        let e0 = sp.start - 1;
+        if chars[e0] == ' ' {
+            let mut s0 = e0;
+            while s0 > 0 && (chars[s0 - 1].is_alphabetic() || chars[s0 - 1] == '-') {
+                s0 -= 1;
+            }
+            let pw = &chars[s0..e0];
+            // The char before the word, skipping one space.
+            let mut q = s0;
+            if q > 0 && chars[q - 1] == ' ' {
+                q -= 1;
+            }
+            let before = q.checked_sub(1).map(|i| chars[i]);
+            let boundary = match before {
+                None => true,
+                Some(c) => (!c.is_alphanumeric() && c != ' ') || is_cjk(c),
+            };
+            let before_word_lower = before.is_some_and(|c| c.is_lowercase());
+            if pw.len() >= 2
+                && is_cap_word(pw)
+                && !is_upper_word(pw)
+                && (boundary || before_word_lower)
+                && !is_not_name(pw)
+                && word_flags(pw)
+                    & (flag::CITY
+                        | flag::STREET_WORD
+                        | flag::HONORIFIC
+                        | flag::NAME_CONTEXT
+                        | flag::ADDR_CONTEXT
+                        | flag::PRODUCT)
+                    == 0
+                && !has_noun_suffix(pw)
+            {
+                sp.start = s0;
+                return Some(sp);
+            }
+        }
+    }
     // One capitalized word: a following capitalized word that is no keyword, city
     // or street word is the surname (Matthias Vogt, LEONIE HARTMANN).
     let n = chars.len();
@@ -624,6 +665,13 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         if sp.end > sp.start {
             grow_western(chars, &mut sp);
         }
+        // A street needs a word (`9/F` alone is a floor).
+        if !chars[sp.start..sp.end]
+            .windows(2)
+            .any(|p| p[0].is_alphabetic() && p[1].is_alphabetic())
+        {
+            return None;
+        }
     }
     (sp.end > sp.start).then_some(sp)
 }
@@ -837,6 +885,11 @@ mod tests {
         );
         assert_eq!(one("地址写到小区门口", a, "写到小区"), None);
         assert_eq!(one("PO Box 77, Perth WA 6000", a, "PO Box 77"), None);
+        assert_eq!(one("Flat C, 12/F", a, "12/F"), None);
+        assert_eq!(
+            one("pickup: Flat C, 12/F — see", a, "Flat C, 12/F — see"),
+            None
+        );
         assert_eq!(
             one(
                 "to 55 Bay Shore Dr #12, Tampa, FL 33602 ok",
