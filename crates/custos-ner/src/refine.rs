@@ -30,6 +30,19 @@ const NOT_NAME: &str = "name names nachname vorname vollständiger nom prénom p
     iban bic swift pan card visa ip id \
     jour today heute aujourd'hui oggi hoy";
 
+/// Places that appear in shipping text next to names (cities, regions, countries)
+/// and are not in the feature city list: a span made only of these is no name.
+const PLACES: &str = "hong kong kowloon macau macao taipei taichung kaohsiung singapore seoul busan incheon \
+    tokyo osaka kyoto yokohama nagoya sapporo fukuoka shanghai beijing shenzhen guangzhou hangzhou \
+    chengdu bangkok jakarta manila hanoi saigon kuala lumpur dubai doha riyadh istanbul cairo lagos \
+    nairobi sydney melbourne brisbane perth auckland toronto vancouver montreal ottawa calgary \
+    amsterdam rotterdam utrecht eindhoven brussels bruxelles antwerp antwerpen zurich zürich geneva \
+    genève genf basel bern lausanne vienna wien graz salzburg linz innsbruck prague warsaw budapest \
+    lisbon lisboa porto madrid barcelona valencia sevilla seville bilbao milan milano rome roma turin \
+    torino naples napoli florence firenze venice venezia bologna genoa genova dublin cork belfast \
+    copenhagen stockholm oslo helsinki athens taiwan japan korea china germany france spain italy \
+    austria switzerland netherlands belgium portugal canada australia england scotland wales ireland";
+
 /// Latin words that may sit inside a name in lower case (`van`, `de la`, `bin`).
 const PARTICLES: &str =
     "van von der den de del della di da dos das du la le ter ten bin ibn al el zu y e";
@@ -47,6 +60,7 @@ fn word_hash(w: &[char]) -> u64 {
 
 struct Lists {
     not_name: std::collections::HashSet<u64>,
+    places: std::collections::HashSet<u64>,
     particles: std::collections::HashSet<u64>,
 }
 
@@ -56,6 +70,7 @@ fn lists() -> &'static Lists {
         let h = |s: &str| s.chars().map(lower).fold(SEQ_SEED, seq_hash_step);
         Lists {
             not_name: NOT_NAME.split_whitespace().map(h).collect(),
+            places: PLACES.split_whitespace().map(h).collect(),
             particles: PARTICLES.split_whitespace().map(h).collect(),
         }
     })
@@ -68,6 +83,11 @@ fn word_flags(w: &[char]) -> u32 {
 fn is_not_name(w: &[char]) -> bool {
     (lists().not_name.contains(&word_hash(w))
         || word_flags(w) & (flag::NON_NAME | flag::STRONG_CUE) != 0)
+        && !is_name_listed(w)
+}
+
+fn is_place(w: &[char]) -> bool {
+    (word_flags(w) & flag::CITY != 0 || lists().places.contains(&word_hash(w)))
         && !is_name_listed(w)
 }
 
@@ -240,12 +260,28 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
     }
     sp.start = toks[a].0;
     sp.end = toks[b - 1].1;
-    // Place names only (`Hong Kong`, `Taipei`).
-    if (a..b).all(|i| word_flags(w(i)) & flag::CITY != 0 && !is_name_listed(w(i))) {
+    // A handle (`pinky.lin`, `mia_88`) is no name.
+    if chars[sp.start..sp.end].windows(3).any(|p| {
+        p[0].is_alphanumeric() && matches!(p[1], '.' | '_' | '@') && p[2].is_alphanumeric()
+    }) && !(sp.end - sp.start > 2 && chars[sp.start + 1] == '.')
+    {
         return None;
     }
+    // A place after the name is not part of it; place names alone are no name
+    // (`Hong Kong`, `Taipei`).
+    while b - a > 1 && is_place(w(b - 1)) && !is_name_listed(w(b - 2)) && is_upper_word(w(b - 2)) {
+        b -= 1;
+    }
+    if (a..b).all(|i| is_place(w(i))) {
+        return None;
+    }
+    sp.end = toks[b - 1].1;
     if b - a == 1 {
         let t = w(a);
+        // Two capitals alone are a code, not a name.
+        if t.len() <= 2 && is_upper_word(t) {
+            return None;
+        }
         // A short all-caps label before a number (`PAN 3561…`, `ID 12…`).
         if t.len() <= 4
             && is_upper_word(t)
@@ -803,6 +839,10 @@ mod tests {
             ("reply on line: abc", "line"),
             ("Vielen Dank, Meine Nummer ist", "Meine Nummer"),
             ("holder X, PAN 4111 1111", "PAN"),
+            ("we ship to Seoul, Kowloon and Macau", "Kowloon"),
+            ("ship to Hong Kong today", "Hong Kong"),
+            ("my ig is mia.chen ok", "mia.chen"),
+            ("2200 BX Rotterdam", "BX Rotterdam"),
             ("請撥打電話查詢", "電話"),
             ("麻烦鹿小姐确认", "鹿小姐"),
             ("We ship to Berlin and London", "London"),
