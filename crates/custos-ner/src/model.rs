@@ -250,7 +250,7 @@ impl Tagger {
             }
             done = e;
         }
-        crate::refine::refine(chars, out, from);
+        crate::refine::refine_with_titles(chars, &scratch.windows, out, from);
     }
 
     /// Like [`Tagger::tag`] but decodes the whole line, without the gate.

@@ -712,6 +712,84 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
     (sp.end > sp.start).then_some(sp)
 }
 
+/// A surname (or first name and surname) right after a capitalized title
+/// (`Frau Werner`, `Mme Claire Fontaine`, `M. Dupuis`) that the model left out is
+/// added as a name, outside the title. Only the gate windows are scanned.
+fn titled_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>, from: usize) {
+    let n = chars.len();
+    let mut toks = Vec::new();
+    let before = out.len();
+    for &(ws, we) in windows {
+        tokens(chars, ws, we.min(n), &mut toks);
+        for k in 0..toks.len() {
+            let (ta, tb) = toks[k];
+            let t = &chars[ta..tb];
+            if !t[0].is_uppercase() || word_flags(t) & flag::HONORIFIC == 0 {
+                continue;
+            }
+            let mut p = tb;
+            if chars.get(p) == Some(&'.') {
+                p += 1;
+            } else if t.len() == 1 {
+                continue;
+            }
+            if chars.get(p) != Some(&' ') {
+                continue;
+            }
+            p += 1;
+            let ok = |w: &[char]| {
+                w.len() >= 2
+                    && is_cap_word(w)
+                    && !is_not_name(w)
+                    && !is_place(w)
+                    && !has_noun_suffix(w)
+                    && word_flags(w) & (flag::HONORIFIC | flag::STREET_WORD | flag::PRODUCT) == 0
+            };
+            let l1 = run(chars, p, |c| c.is_alphabetic() || c == '-' || c == '\'');
+            if l1 == 0
+                || !ok(&chars[p..p + l1])
+                || chars.get(p + l1).is_some_and(|&c| is_word_char(c))
+            {
+                continue;
+            }
+            let mut e = p + l1;
+            if chars.get(e) == Some(&' ') {
+                let l2 = run(chars, e + 1, |c| c.is_alphabetic() || c == '-' || c == '\'');
+                if l2 > 0
+                    && ok(&chars[e + 1..e + 1 + l2])
+                    && !chars.get(e + 1 + l2).is_some_and(|&c| is_word_char(c))
+                {
+                    e += 1 + l2;
+                }
+            }
+            let overlaps = out[from..].iter().any(|sp| sp.start < e && p < sp.end);
+            if !overlaps {
+                out.push(Span {
+                    kind: SpanKind::Person,
+                    start: p,
+                    end: e,
+                    probability: 0.75,
+                });
+            }
+        }
+    }
+    if out.len() > before {
+        out[from..].sort_by_key(|sp| sp.start);
+    }
+}
+
+/// Refines the spans `out[from..]` in place (sorted, non-overlapping on return),
+/// then adds titled names the model missed inside the gate `windows`.
+pub(crate) fn refine_with_titles(
+    chars: &[char],
+    windows: &[(usize, usize)],
+    out: &mut Vec<Span>,
+    from: usize,
+) {
+    refine(chars, out, from);
+    titled_names(chars, windows, out, from);
+}
+
 /// Refines the spans `out[from..]` in place (sorted, non-overlapping on return).
 pub(crate) fn refine(chars: &[char], out: &mut Vec<Span>, from: usize) {
     let mut toks = Vec::new();
@@ -822,6 +900,24 @@ mod tests {
         for (text, span, want) in rows {
             assert_eq!(one(text, p, span).as_deref(), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn titled_names_added() {
+        let text =
+            "Sehr geehrte Frau Albers, danke. Mme Claire Fontaine aussi; M. Dupuis. Mr Right";
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        refine_with_titles(&chars, &[(0, chars.len())], &mut out, 0);
+        let got: Vec<String> = out
+            .iter()
+            .map(|sp| chars[sp.start..sp.end].iter().collect())
+            .collect();
+        assert_eq!(got, ["Albers", "Claire Fontaine", "Dupuis", "Right"]);
+        let chars: Vec<char> = "Frau Bestellung, Herr Ober".chars().collect();
+        out.clear();
+        refine_with_titles(&chars, &[(0, chars.len())], &mut out, 0);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]

@@ -86,3 +86,53 @@ fn names_and_addresses_next_to_products() {
         );
     }
 }
+
+/// Span boundaries after refinement: titles, cue verbs, trailing verbs and location
+/// words stay outside; postcode and city tails stay inside.
+#[test]
+fn refined_boundaries() {
+    for (text, kind, want) in [
+        (
+            "Bonjour, M. Julien Fournier souhaite être rappelé",
+            SpanKind::Person,
+            "Julien Fournier",
+        ),
+        (
+            "Sehr geehrte Frau Hartmann, Ihre Sendung ist unterwegs.",
+            SpanKind::Person,
+            "Hartmann",
+        ),
+        (
+            "顾客：收件人写钱晓燕，电话13912345678",
+            SpanKind::Person,
+            "钱晓燕",
+        ),
+        (
+            "我在湖北省咸宁市通山县燕厦乡畈中村三组附近，能送吗",
+            SpanKind::Address,
+            "湖北省咸宁市通山县燕厦乡畈中村三组",
+        ),
+        (
+            "please ship to 19 Harbor St, Salem, MA 01970-2211 asap",
+            SpanKind::Address,
+            "19 Harbor St, Salem, MA 01970-2211",
+        ),
+    ] {
+        let got = spans(text);
+        assert!(
+            got.iter().any(|(k, s)| *k == kind && s == want),
+            "{text:?}: expected {kind:?} {want:?}, got {got:?}"
+        );
+    }
+    for text in [
+        "孙女士的订单已退款",
+        "客服小周马上回复您",
+        "We ship to Hong Kong, Taipei and Seoul",
+    ] {
+        let got = spans(text);
+        assert!(
+            got.iter().all(|(k, _)| *k != SpanKind::Person),
+            "{text:?}: expected no name, got {got:?}"
+        );
+    }
+}
