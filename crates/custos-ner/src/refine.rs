@@ -778,8 +778,93 @@ fn titled_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>,
     }
 }
 
+/// Words that introduce a first name used to sign (`it's Lena`, `ich bin Lena`).
+const SELF_CUES: &[&[&str]] = &[
+    &["it's"],
+    &["its"],
+    &["it", "is"],
+    &["this", "is"],
+    &["i'm"],
+    &["im"],
+    &["ich", "bin"],
+    &["c'est"],
+    &["je", "suis"],
+    &["me", "llamo"],
+    &["mi", "chiamo"],
+];
+
+/// Words after a name that sign with it (`Lena here`, `Lena hier`).
+const SELF_AFTER: &[&str] = &["here", "hier", "ici", "aqui", "aquí", "qui"];
+
+/// A capitalized first name used to sign (`it's Lena`, `Tariq hier`) that the model
+/// left out: a listed first name after a self-introduction, or any capitalized word
+/// between a line or clause start and `here`/`hier`.
+fn signed_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>, from: usize) {
+    let n = chars.len();
+    let mut toks = Vec::new();
+    let before = out.len();
+    let eq = |w: &[char], s: &str| {
+        let mut it = w
+            .iter()
+            .map(|&c| if c == '\u{2019}' { '\'' } else { lower(c) });
+        s.chars().all(|c| it.next() == Some(c)) && it.next().is_none()
+    };
+    for &(ws, we) in windows {
+        tokens(chars, ws.saturating_sub(12), (we + 8).min(n), &mut toks);
+        for k in 0..toks.len() {
+            let (ta, tb) = toks[k];
+            let t = &chars[ta..tb];
+            if t.len() < 3 || !is_cap_word(t) || is_upper_word(t) || is_not_name(t) || is_place(t) {
+                continue;
+            }
+            if tb < n && (is_word_char(chars[tb]) || chars[tb] == '.') {
+                continue;
+            }
+            let cue = SELF_CUES.iter().any(|cue| {
+                cue.len() <= k
+                    && cue.iter().enumerate().all(|(j, c)| {
+                        eq(
+                            &chars[toks[k - cue.len() + j].0..toks[k - cue.len() + j].1],
+                            c,
+                        )
+                    })
+                    && chars[toks[k - 1].1..ta].iter().all(|&c| c == ' ')
+            });
+            let listed = word_flags(t) & flag::FIRST_NAME != 0;
+            let after = k + 1 < toks.len()
+                && chars[tb..toks[k + 1].0]
+                    .iter()
+                    .all(|&c| c == ' ' || c == ',')
+                && SELF_AFTER
+                    .iter()
+                    .any(|a| eq(&chars[toks[k + 1].0..toks[k + 1].1], a));
+            let starts_clause = ta == 0
+                || chars[..ta]
+                    .iter()
+                    .rev()
+                    .find(|&&c| c != ' ')
+                    .is_some_and(|&c| !c.is_alphanumeric());
+            if !((cue && listed) || (after && starts_clause)) {
+                continue;
+            }
+            let overlaps = out[from..].iter().any(|sp| sp.start < tb && ta < sp.end);
+            if !overlaps {
+                out.push(Span {
+                    kind: SpanKind::Person,
+                    start: ta,
+                    end: tb,
+                    probability: 0.7,
+                });
+            }
+        }
+    }
+    if out.len() > before {
+        out[from..].sort_by_key(|sp| sp.start);
+    }
+}
+
 /// Refines the spans `out[from..]` in place (sorted, non-overlapping on return),
-/// then adds titled names the model missed inside the gate `windows`.
+/// then adds titled and signed names the model missed inside the gate `windows`.
 pub(crate) fn refine_with_titles(
     chars: &[char],
     windows: &[(usize, usize)],
@@ -788,6 +873,7 @@ pub(crate) fn refine_with_titles(
 ) {
     refine(chars, out, from);
     titled_names(chars, windows, out, from);
+    signed_names(chars, windows, out, from);
 }
 
 /// Refines the spans `out[from..]` in place (sorted, non-overlapping on return).
@@ -918,6 +1004,26 @@ mod tests {
         out.clear();
         refine_with_titles(&chars, &[(0, chars.len())], &mut out, 0);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn signed_names_added() {
+        let rows: &[(&str, &[&str])] = &[
+            ("hey it's Sophie lol", &["Sophie"]),
+            ("[10:02] Kofi hier, meine Nummer", &["Kofi"]),
+            ("it's Friday, this is Amazon", &[]),
+            ("Lieferung hier abholen", &[]),
+        ];
+        for (text, want) in rows {
+            let chars: Vec<char> = text.chars().collect();
+            let mut out = Vec::new();
+            refine_with_titles(&chars, &[(0, chars.len())], &mut out, 0);
+            let got: Vec<String> = out
+                .iter()
+                .map(|sp| chars[sp.start..sp.end].iter().collect())
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]
