@@ -71,6 +71,20 @@ fn read_u32(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(a)
 }
 
+/// `exp` of the transition scores, with the transitions BIO forbids (`O → I-PER`)
+/// set to zero, as forward-backward multiplies them.
+pub(crate) fn exp_transitions(trans: &[[f32; NT]; NT]) -> [[f32; NT]; NT] {
+    let mut exp_trans = [[0f32; NT]; NT];
+    for a in 0..NT {
+        for b in 0..NT {
+            if allowed(a, b) {
+                exp_trans[a][b] = trans[a][b].exp();
+            }
+        }
+    }
+    exp_trans
+}
+
 impl Tagger {
     /// Builds a tagger from float weights (quantized to i16) and transitions.
     pub(crate) fn from_float(bits: u32, weights: &[f32], trans: [[f32; NT]; NT]) -> Tagger {
@@ -84,16 +98,7 @@ impl Tagger {
     }
 
     fn assemble(bits: u32, scale: f32, weights: Vec<i16>, trans: [[f32; NT]; NT]) -> Tagger {
-        let mut exp_trans = [[0f32; NT]; NT];
-        for a in 0..NT {
-            for b in 0..NT {
-                exp_trans[a][b] = if allowed(a, b) {
-                    trans[a][b].exp()
-                } else {
-                    0.0
-                };
-            }
-        }
+        let exp_trans = exp_transitions(&trans);
         Tagger {
             bits,
             scale,

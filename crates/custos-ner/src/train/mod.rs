@@ -13,7 +13,7 @@ mod synth;
 
 use crate::features::LineFeatures;
 use crate::gazetteer::flag;
-use crate::model::{self, allowed, ForwardBackward, BA, BP, IA, IP, NT, O};
+use crate::model::{self, ForwardBackward, BA, BP, IA, IP, NT, O};
 use crate::{SpanKind, TagScratch, Tagger};
 
 pub use synth::synthetic;
@@ -263,16 +263,7 @@ pub fn train_with_progress(
                 }
                 emis.push(e);
             }
-            let mut exp_trans = [[0f32; NT]; NT];
-            for a in 0..NT {
-                for b in 0..NT {
-                    exp_trans[a][b] = if allowed(a, b) {
-                        trans[a][b].exp()
-                    } else {
-                        0.0
-                    };
-                }
-            }
+            let exp_trans = model::exp_transitions(&trans);
             model::forward_backward(&exp_trans, &emis, &mut fb);
             // Loss: log Z - score(gold).
             let mut log_z = 0f64;
