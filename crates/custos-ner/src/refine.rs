@@ -219,6 +219,19 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
         {
             return None;
         }
+        // A middle-dot name the model started inside its first part
+        // (乘机人阿卜[杜拉·艾山]): extend back over the CJK chars up to a cue.
+        if let Some(d) = body.iter().position(|&c| matches!(c, '·' | '•' | '・')) {
+            let mut a = sp.start;
+            while a > 0
+                && is_cjk(chars[a - 1])
+                && !"人名叫是为給给写寫收者员員和与與及的:".contains(chars[a - 1])
+                && sp.start + d - (a - 1) <= 5
+            {
+                a -= 1;
+            }
+            sp.start = a;
+        }
         // Minority names joined by a middle dot: extend over the second part.
         if matches!(chars.get(sp.end), Some('·' | '•' | '・')) {
             let a = sp.end + 1;
@@ -275,6 +288,22 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
     if (a..b).all(|i| is_place(w(i))) {
         return None;
     }
+    // A team or department signature (`Customer Care Spain`, `Support Team France`):
+    // an unlisted word and a place after another unlisted capitalized word.
+    if b - a == 2 && is_place(w(a + 1)) && !is_name_listed(w(a)) && toks[a].0 >= 2 {
+        let s0 = toks[a].0;
+        if chars[s0 - 1] == ' ' {
+            let l = chars[..s0 - 1]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let pw = &chars[s0 - 1 - l..s0 - 1];
+            if l >= 3 && is_cap_word(pw) && !is_name_listed(pw) {
+                return None;
+            }
+        }
+    }
     sp.end = toks[b - 1].1;
     if b - a == 1 {
         let t = w(a);
@@ -291,6 +320,19 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
             return None;
         }
         let listed = is_name_listed(t);
+        // An unlisted word before a house number and a comma is a street name
+        // (`Oudegracht 112, 3511 AX Utrecht`).
+        let e = toks[a].1;
+        if !listed && chars.get(e) == Some(&' ') {
+            let d = run(chars, e + 1, |c| c.is_ascii_digit());
+            let mut q = e + 1 + d;
+            if chars.get(q).is_some_and(|c| c.is_ascii_alphabetic()) {
+                q += 1;
+            }
+            if (1..=4).contains(&d) && chars.get(q) == Some(&',') {
+                return None;
+            }
+        }
         if !listed
             && (is_lower_word(t)
                 || has_noun_suffix(t)
@@ -622,6 +664,18 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         }
         if !has_digit && sp.end - sp.start <= 4 {
             return None;
+        }
+        // A day of the month (每月85号, 5月8号) is a date, not a house number.
+        {
+            let body = &chars[sp.start..sp.end];
+            let digits = body.len().saturating_sub(2);
+            if body.len() >= 3
+                && matches!(body[0], '月' | '日' | '周')
+                && body[1..=digits].iter().all(|c| c.is_ascii_digit())
+                && matches!(body[body.len() - 1], '号' | '號')
+            {
+                return None;
+            }
         }
         if sp.end > sp.start {
             grow_chinese(chars, &mut sp);
@@ -957,6 +1011,23 @@ mod tests {
                 Some("阿依古丽·买买提"),
             ),
             (
+                "乘机人阿卜杜拉·艾山 证件号",
+                "杜拉·艾山",
+                Some("阿卜杜拉·艾山"),
+            ),
+            ("Kind regards,\nCustomer Care Spain", "Care Spain", None),
+            ("Support Team France +33 1 23", "Team France", None),
+            (
+                "Lucía Fernández, Spain",
+                "Lucía Fernández",
+                Some("Lucía Fernández"),
+            ),
+            (
+                "Ship to | Ana Silva | Oudegracht 112, 3511 AX Utrecht",
+                "Oudegracht",
+                None,
+            ),
+            (
                 "buyer Ingrid Solberg, IBAN",
                 "Ingrid",
                 Some("Ingrid Solberg"),
@@ -1052,6 +1123,17 @@ mod tests {
         for (text, span) in rows {
             assert_eq!(one(text, p, span), None, "{text} / {span}");
         }
+    }
+
+    #[test]
+    fn day_of_month_is_no_address() {
+        let a = SpanKind::Address;
+        assert_eq!(one("账单日每月85号", a, "月85号"), None);
+        assert_eq!(one("5月8号发货", a, "月8号"), None);
+        assert_eq!(
+            one("发到人民路85号", a, "人民路85号").as_deref(),
+            Some("人民路85号")
+        );
     }
 
     #[test]
