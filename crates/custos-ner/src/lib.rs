@@ -83,7 +83,9 @@
 //! lose 附近/对面 and trailing `asap`, a name before the first comma and a comment
 //! after a dash; they gain a postcode, `City, ST ZIP` tails, a split Eircode, the city
 //! after a European postcode, `村N组` and a building/floor/room after `号`, and a
-//! `#unit` rejoins its street. PO boxes and digit-less Western spans are dropped.
+//! `#unit` rejoins its street, `号之一` keeps its sub-number. PO boxes (also when
+//! the model left out `BP`/`Box`), tracking codes, days of the month (`每月8号`) and
+//! digit-less Western spans are dropped.
 //! Inside the gate windows, a capitalized surname after a title (`Frau Werner`)
 //! and a first name used to sign (`it's Lena`, `Kofi hier`) are added when the
 //! model left them out (probability 0.75 and 0.7).

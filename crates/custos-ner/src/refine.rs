@@ -604,6 +604,15 @@ fn grow_chinese(chars: &[char], sp: &mut Span) {
             sp.end += d + 1;
         }
     }
+    // `9号之一`: a sub-number after the house number.
+    if matches!(chars[sp.end - 1], '号' | '號') && chars.get(sp.end) == Some(&'之') {
+        let d = run(chars, sp.end + 1, |c| {
+            is_cn_numeral(c) || c.is_ascii_digit()
+        });
+        if (1..=2).contains(&d) {
+            sp.end += 1 + d;
+        }
+    }
     let last = chars[sp.end - 1];
     if matches!(last, '号' | '號' | '组') {
         // The unbroken run after the number (no space or punctuation), at most 16 chars.
@@ -697,6 +706,46 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
                 || first.starts_with("bp ")
                 || first.starts_with("box ")
             {
+                return None;
+            }
+        }
+        // A PO box whose keyword the model left out (`BP 1234, 75000 Paris`).
+        {
+            let e = sp.start.saturating_sub(1);
+            if sp.start >= 3 && chars[e] == ' ' {
+                let l = chars[..e]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .count();
+                let pw: String = chars[e - l..e].iter().map(|&c| lower(c)).collect();
+                if matches!(
+                    pw.as_str(),
+                    "bp" | "box" | "postfach" | "apartado" | "casella"
+                ) {
+                    return None;
+                }
+            }
+        }
+        // A tracking or order code (`via UPS 1ZQZL5440187942793`) has no house number:
+        // every token with a digit is a long code.
+        {
+            let mut any = false;
+            let mut short = false;
+            let mut i = sp.start;
+            while i < sp.end {
+                let l = run(chars, i, |c| c.is_alphanumeric());
+                if l == 0 {
+                    i += 1;
+                    continue;
+                }
+                if chars[i..i + l].iter().any(|c| c.is_ascii_digit()) {
+                    any = true;
+                    short |= l < 10;
+                }
+                i += l;
+            }
+            if any && !short {
                 return None;
             }
         }
@@ -1128,6 +1177,22 @@ mod tests {
     #[test]
     fn day_of_month_is_no_address() {
         let a = SpanKind::Address;
+        assert_eq!(
+            one("云路社区凤翔路9号之一", a, "凤翔路9号").as_deref(),
+            Some("凤翔路9号之一")
+        );
+        assert_eq!(
+            one(
+                "shipped via UPS 1ZQZL5440187942793",
+                a,
+                "via UPS 1ZQZL5440187942793"
+            ),
+            None
+        );
+        assert_eq!(
+            one("BP 1234, 75000 Paris Cedex", a, "1234, 75000 Paris Cedex"),
+            None
+        );
         assert_eq!(one("账单日每月85号", a, "月85号"), None);
         assert_eq!(one("5月8号发货", a, "月8号"), None);
         assert_eq!(

@@ -2178,8 +2178,85 @@ pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
         };
         out.push(ex);
     }
+    // Cue words and record keys before rare, compound and minority names, Western
+    // names after family words and sign-offs, and common words that start with a
+    // surname char; drawn from their own generator after the main stream.
+    let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
+    for _ in 0..count / 40 {
+        let r = rng.below(100);
+        let ex = if r < 45 {
+            let tpl = rng.pick(CN_CUE_TEMPLATES);
+            fill_cn(&mut rng, tpl)
+        } else if r < 70 {
+            negative(&mut rng, CN_EXTRA_NEGATIVES)
+        } else {
+            let tpl = rng.pick(W_CUE_TEMPLATES);
+            fill_w(&mut rng, tpl)
+        };
+        out.push(ex);
+    }
     out
 }
+
+const CN_CUE_TEMPLATES: &[&[P]] = &[
+    &[
+        P::T("幸运观众"),
+        P::Name,
+        P::T("和"),
+        P::Name,
+        P::T("请私信客服领奖"),
+    ],
+    &[P::T("恭喜"), P::Name, P::T("和"), P::Name, P::T("中奖")],
+    &[P::T("乘机人"), P::Name, P::T(" 证件号 "), P::Phone],
+    &[P::T("户名"), P::Name, P::T(",卡号"), P::Phone],
+    &[P::T("转账户名"), P::Name, P::T(",开户行农业银行")],
+    &[P::T("持卡人"), P::Name, P::T(" 卡号 "), P::Phone],
+    &[P::T("签收人:"), P::Name, P::T(" "), P::Phone],
+    &[P::T("联系人"), P::Name, P::T(" "), P::Phone],
+    &[P::T("收货人"), P::Name, P::T(",地址"), P::Addr],
+    &[P::T("售后组 "), P::Name, P::T(" 收 "), P::Phone],
+    &[P::T("中奖的"), P::Name, P::T("在这 "), P::Chat],
+    &[
+        P::T("| "),
+        P::Name,
+        P::T(" | "),
+        P::Phone,
+        P::T(" | 农业银行 |"),
+    ],
+];
+
+const CN_EXTRA_NEGATIVES: &[&str] = &[
+    "用户资料更新",
+    "资料已更新",
+    "版本更新了",
+    "地址更新一下",
+    "陈皮 10年 新会 500g",
+    "陈皮 5年 新会 250g ¥99",
+    "党参 当归 黄芪 各100g",
+    "加我,送小样",
+    "下单送小样",
+    "关注送赠品",
+    "账单日每月25号",
+    "每月15号还款",
+    "更新时间 2024-05-01",
+];
+
+const W_CUE_TEMPLATES: &[&[P]] = &[
+    &[
+        P::T("My wife "),
+        P::Name,
+        P::T(" placed the order, her number is "),
+        P::Phone,
+    ],
+    &[P::T("my husband "), P::Name, P::T(" will pick it up")],
+    &[P::T("Grüße aus Wien, "), P::Name],
+    &[P::T("Carte refusée pour "), P::Name, P::T(", IP 10.0.0.1")],
+    &[
+        P::T("Payment declined for "),
+        P::Name,
+        P::T(", card ending 4411"),
+    ],
+];
 
 #[cfg(test)]
 mod tests {
