@@ -474,7 +474,8 @@ fn value(units: &[Unit], t: &Token) -> Option<u32> {
 
 /// A group of tokens at `k` that must never be compacted: an IPv4 address
 /// (exactly four 1–3 digit groups joined by single dots), a date
-/// (`2024-05-01`, `2024.5.1`, `01.05.2024`), or a decimal number (`199.00`).
+/// (`2024-05-01`, `2024.5.1`, `01.05.2024`), a decimal number (`199.00`) or a
+/// US ZIP+4 code (`02108-3307`).
 /// Returns the number of tokens it spans.
 fn protected(units: &[Unit], tokens: &[Token], k: usize) -> Option<usize> {
     let plain = |i: usize| tokens.get(i).is_some_and(|t| t.plain);
@@ -501,6 +502,11 @@ fn protected(units: &[Unit], tokens: &[Token], k: usize) -> Option<usize> {
         }
     }
     if chain('.', 2) && (1..=2).contains(&tokens[k + 1].digits) {
+        return Some(2);
+    }
+    // A US ZIP+4 code (`02108-3307`) closes an address; joined it would be a
+    // 9-digit number that no phone or id plan has, and the address would lose its end.
+    if chain('-', 2) && tokens[k].digits == 5 && tokens[k + 1].digits == 4 {
         return Some(2);
     }
     None
