@@ -865,15 +865,7 @@ fn titled_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>,
                     e += 1 + l2;
                 }
             }
-            let overlaps = out[from..].iter().any(|sp| sp.start < e && p < sp.end);
-            if !overlaps {
-                out.push(Span {
-                    kind: SpanKind::Person,
-                    start: p,
-                    end: e,
-                    probability: 0.75,
-                });
-            }
+            push_person_if_free(out, from, p, e, 0.75);
         }
     }
     if out.len() > before {
@@ -950,15 +942,7 @@ fn signed_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>,
             if !((cue && listed) || (after && starts_clause)) {
                 continue;
             }
-            let overlaps = out[from..].iter().any(|sp| sp.start < tb && ta < sp.end);
-            if !overlaps {
-                out.push(Span {
-                    kind: SpanKind::Person,
-                    start: ta,
-                    end: tb,
-                    probability: 0.7,
-                });
-            }
+            push_person_if_free(out, from, ta, tb, 0.7);
         }
     }
     if out.len() > before {
@@ -1005,6 +989,30 @@ pub(crate) fn refine(chars: &[char], out: &mut Vec<Span>, from: usize) {
         w += 1;
     }
     out.truncate(w);
+}
+
+/// Adds a rule-made PERSON span unless it overlaps a span already found on the
+/// line (`out[from..]`): the model's own reading always wins over a rule's.
+fn push_person_if_free(
+    out: &mut Vec<Span>,
+    from: usize,
+    start: usize,
+    end: usize,
+    probability: f32,
+) {
+    let overlaps = out
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .any(|sp| sp.start < end && start < sp.end);
+    if !overlaps {
+        out.push(Span {
+            kind: SpanKind::Person,
+            start,
+            end,
+            probability,
+        });
+    }
 }
 
 #[cfg(test)]
