@@ -173,8 +173,7 @@ impl Cx<'_> {
     }
 
     fn finish(mut self) -> Report {
-        self.diagnostics
-            .sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+        self.diagnostics.sort_by_key(|d| (d.line, d.column));
         Report {
             diagnostics: self.diagnostics,
         }

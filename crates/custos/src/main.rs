@@ -35,6 +35,8 @@ enum Command {
     Eval(cmd::eval::EvalArgs),
     /// Measure detection throughput on one core (build with --release).
     Bench(cmd::bench::BenchArgs),
+    /// Print, lint or explain the policy-as-code file (categories, purposes, rules).
+    Policy(cmd::policy::PolicyArgs),
     /// Train the name and address model from labelled corpora and synthetic data.
     TrainNer(train::TrainArgs),
 }
@@ -67,6 +69,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench(args) => cmd::bench::run(&args)?,
         Command::TrainNer(args) => train::run(&args)?,
+        Command::Policy(args) => return cmd::policy::run(&args),
     }
     Ok(ExitCode::SUCCESS)
 }
