@@ -877,3 +877,6 @@ fn check_precedence(cx: &mut Cx<'_>, policy: &Policy, spans: &[(Range<usize>, Ra
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
