@@ -847,3 +847,6 @@ pub(crate) struct Contest {
     pub(crate) basis: Basis,
     pub(crate) verdicts: Vec<Verdict>,
 }
+
+#[cfg(test)]
+mod tests;

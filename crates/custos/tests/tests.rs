@@ -5,3 +5,4 @@ mod macros;
 mod util;
 
 mod detect;
+mod policy;
