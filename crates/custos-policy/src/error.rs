@@ -22,7 +22,7 @@ impl LoadError {
             .diagnostics()
             .iter()
             .find(|d| d.severity == crate::Severity::Error)
-            .map(ToString::to_string)
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
             .unwrap_or_default();
         let count = report.error_count();
         let summary = if count == 1 {

@@ -574,7 +574,8 @@ fn build(cx: &mut Cx<'_>, raw: RawPolicy) -> Policy {
                             "transfer-basis-law",
                             basis.span(),
                             format!(
-                                "{what} leaves a {law:?} region on a mechanism of another law"
+                                "{what} leaves a {} region on a mechanism of another law",
+                                law.name()
                             ),
                             "the exporting region's law decides: PIPL exports need pipl_standard_contract, pipl_certification or cac_security_assessment; GDPR exports need gdpr_*".into(),
                         );

@@ -69,6 +69,17 @@ pub enum Law {
     Other,
 }
 
+impl Law {
+    /// The name as written in the policy file.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Law::Pipl => "PIPL",
+            Law::Gdpr => "GDPR",
+            Law::Other => "other",
+        }
+    }
+}
+
 /// The mechanism that makes a cross-border transfer lawful.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
