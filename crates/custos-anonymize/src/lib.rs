@@ -17,7 +17,7 @@
 //!
 //! The operators: `keep`, `redact`, `drop` (in text: as `redact`), `replace`
 //! (type tag `<PHONE_NUMBER>` or a fixed string), `mask` (per-type defaults,
-//! see [`mask`](crate#masking)), `pseudonymize` (HMAC-SHA-256 token
+//! see [Masking](#masking)), `pseudonymize` (HMAC-SHA-256 token
 //! `tok_ph_…`), `tokenize` (FF1-AES-256, shape-preserving, reversible with
 //! [`danger::detokenize`]) and `generalize`.
 //!
@@ -39,6 +39,18 @@
 //! ```
 //!
 //! # Masking
+//!
+//! | type | default |
+//! | --- | --- |
+//! | PHONE_NUMBER | first 3 + last 4 digits (`138****5678`), after a `+86`/`0086` code |
+//! | CN_RESIDENT_ID | first 6 + last 4 (`110105********002X`) |
+//! | PAYMENT_CARD | last 4 (`**** **** **** 1234`, `************1234`) |
+//! | IBAN_CODE | first 4 (country + check) + last 4 |
+//! | IM_ACCOUNT | first 2 + last 2 |
+//! | EMAIL_ADDRESS | `z***@example.com` |
+//! | PERSON | `张**`, `欧阳**` (compound surname whole), `J*** S****` |
+//! | STREET_ADDRESS | Chinese: kept up to the road (or district) before the first number; Western: words holding a digit masked |
+//! | IP_ADDRESS | `192.168.*.*`; IPv6 first two groups |
 //!
 //! Numeric values are masked by digit positions, so evasive forms
 //! (`138 1234 5678`, full-width digits, `幺三八…`) keep their separators and

@@ -457,6 +457,11 @@ mod tests {
             Err(Error::InvalidMaskChar { .. })
         ));
         assert_eq!(mask(Person, "", None, None, '*').unwrap(), "");
+        assert_eq!(mask(Person, "张三丰", None, None, '●').unwrap(), "张●●");
+        assert_eq!(
+            mask(PhoneNumber, "008613812345678", None, None, '*').unwrap(),
+            "0086138****5678"
+        );
         assert_eq!(mask(Person, "李", None, None, '*').unwrap(), "*");
     }
 }
