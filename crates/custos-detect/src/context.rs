@@ -538,7 +538,15 @@ impl ContextEnhancer {
                 continue;
             }
             let group = hit.group();
-            let effect = group.effect(candidate.entity);
+            // Version, release and model numbers are dotted decimals: they say
+            // nothing against an IPv6 address, which no version string looks like.
+            let effect = if candidate.explanation.pattern == Some("ipv6")
+                && matches!(group, Group::Version | Group::Release | Group::Model)
+            {
+                0.0
+            } else {
+                group.effect(candidate.entity)
+            };
             if effect == 0.0 || !in_window(group.placement(), hit, candidate) {
                 continue;
             }

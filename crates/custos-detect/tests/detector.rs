@@ -118,6 +118,39 @@ fn names_and_addresses_come_from_the_model() {
 }
 
 #[test]
+fn greetings_thanks_and_closings_point_at_names() {
+    for (text, name) in [
+        ("omg thank u ben!! got it today", "ben"),
+        ("thx Friederike! send it tomorrow", "Friederike"),
+        ("Login von 10.1.2.3 um 20:04 Uhr – warst du das, Matthias?", "Matthias"),
+        ("Connexion inhabituelle — était-ce vous, Élodie ?", "Élodie"),
+        ("Will rate 5 stars. Best, Imogen", "Imogen"),
+        ("it's lisa here, pls check", "lisa"),
+    ] {
+        assert_finds(text, EntityType::Person, name);
+    }
+    // a record key `addr=` before an IPv6 address makes no street address of it
+    let got = found("WARN too many attempts addr=2408:c32f:7a37::c875 device=android-14");
+    assert_eq!(
+        got,
+        vec![(EntityType::IpAddress, "2408:c32f:7a37::c875".to_owned())]
+    );
+    for text in [
+        "hi everyone! welcome to the stream",
+        "you are the best, thanks!",
+        "is it in stock, Paris?",
+        "this is amazing, love it",
+        "thank you so much!",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(t, _)| *t == EntityType::Person),
+            "{text:?}: expected no name, got {got:?}"
+        );
+    }
+}
+
+#[test]
 fn hard_negatives_are_not_reported() {
     for text in [
         "订单号 13812345678901 已发货",

@@ -212,6 +212,8 @@ impl Tagger {
         scratch.windows.clear();
         gate::windows(chars, &mut scratch.windows);
         if scratch.windows.is_empty() {
+            // greetings, thanks and closings point at names the gate has no word for
+            crate::refine::addressed_names(chars, out, out.len());
             return;
         }
         scratch.lf.prepare(chars);

@@ -689,7 +689,10 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         if sp.end > sp.start {
             grow_chinese(chars, &mut sp);
         }
-    } else if has_latin {
+    } else if !has_latin {
+        // Digits and punctuation alone (`addr=2408:…`) name no street.
+        return None;
+    } else {
         if !has_digit {
             return None;
         }
@@ -926,13 +929,19 @@ fn signed_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>,
                     && chars[toks[k - 1].1..ta].iter().all(|&c| c == ' ')
             });
             let listed = word_flags(t) & flag::FIRST_NAME != 0;
+            // `Lena here`, but not `Hallo, hier ist …` (a greeting, then `here is`)
             let after = k + 1 < toks.len()
                 && chars[tb..toks[k + 1].0]
                     .iter()
                     .all(|&c| c == ' ' || c == ',')
                 && SELF_AFTER
                     .iter()
-                    .any(|a| eq(&chars[toks[k + 1].0..toks[k + 1].1], a));
+                    .any(|a| eq(&chars[toks[k + 1].0..toks[k + 1].1], a))
+                && !toks.get(k + 2).is_some_and(|&(a, b)| {
+                    ["ist", "is", "est", "è", "es", "spricht"]
+                        .iter()
+                        .any(|w| eq(&chars[a..b], w))
+                });
             let starts_clause = ta == 0
                 || chars[..ta]
                     .iter()
@@ -943,6 +952,270 @@ fn signed_names(chars: &[char], windows: &[(usize, usize)], out: &mut Vec<Span>,
                 continue;
             }
             push_person_if_free(out, from, ta, tb, 0.7);
+        }
+    }
+    if out.len() > before {
+        out[from..].sort_by_key(|sp| sp.start);
+    }
+}
+
+/// Words that greet or thank the person named next (`ty mike!!`, `thx Friederike!`,
+/// `Hallo Anna,`). Several words are matched as a sequence.
+const ADDRESS_CUES: &[&[&str]] = &[
+    &["ty"],
+    &["thx"],
+    &["tks"],
+    &["thanks"],
+    &["thank", "you"],
+    &["thank", "u"],
+    &["danke"],
+    &["merci"],
+    &["grazie"],
+    &["gracias"],
+    &["hi"],
+    &["hey"],
+    &["hello"],
+    &["dear"],
+    &["liebe"],
+    &["lieber"],
+    &["hallo"],
+    &["moin"],
+    &["bonjour"],
+    &["bonsoir"],
+    &["coucou"],
+    &["salut"],
+    &["ciao"],
+    &["hola"],
+];
+
+/// Closing words before a signature (`Best,\nMilena`, `Cordialement, Aurélien`).
+const CLOSINGS: &[&[&str]] = &[
+    &["best"],
+    &["regards"],
+    &["cheers"],
+    &["thanks"],
+    &["sincerely"],
+    &["love"],
+    &["xoxo"],
+    &["merci"],
+    &["cordialement"],
+    &["bisous"],
+    &["amitiés"],
+    &["grüße"],
+    &["gruß"],
+    &["lg"],
+    &["vg"],
+    &["mfg"],
+    &["saludos"],
+    &["saluti"],
+    &["un", "saludo"],
+    &["best", "wishes"],
+    &["kind", "regards"],
+    &["warm", "regards"],
+    &["viele", "grüße"],
+    &["liebe", "grüße"],
+    &["cordiali", "saluti"],
+];
+
+/// Words a greeting addresses that are no name (`hi everyone!`, `Hallo zusammen,`).
+const ADDRESSEES: &str =
+    "everyone everybody all guys folks friends fam team there sir madam ladies \
+    babe baby dear sis bro girls boys y'all yall zusammen alle leute tous tout toutes amis ragazzi \
+    todos amigos chicos chicas";
+
+/// The cue (a sequence of lower-cased words from `cues`) that ends with token `k - 1`,
+/// with only spaces (or `,` for a closing) between its words and token `k`.
+fn cue_before(
+    chars: &[char],
+    toks: &[(usize, usize)],
+    k: usize,
+    cues: &[&[&str]],
+    gap: impl Fn(char) -> bool,
+) -> bool {
+    let eq = |(a, b): (usize, usize), s: &str| {
+        let mut it = chars[a..b].iter().map(|&c| lower(c));
+        s.chars().all(|c| it.next() == Some(c)) && it.next().is_none()
+    };
+    k > 0
+        && chars[toks[k - 1].1..toks[k].0].iter().all(|&c| gap(c))
+        && chars[toks[k - 1].1..toks[k].0].iter().any(|&c| gap(c))
+        && cues.iter().any(|cue| {
+            cue.len() <= k
+                && cue
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| eq(toks[k - cue.len() + j], w))
+        })
+}
+
+/// The closing that ends right before token `k` starts the text, a line or a sentence.
+fn closing_starts_sentence(chars: &[char], toks: &[(usize, usize)], k: usize) -> bool {
+    let eq = |(a, b): (usize, usize), s: &str| {
+        let mut it = chars[a..b].iter().map(|&c| lower(c));
+        s.chars().all(|c| it.next() == Some(c)) && it.next().is_none()
+    };
+    let Some(cue) = CLOSINGS.iter().find(|cue| {
+        cue.len() <= k
+            && cue
+                .iter()
+                .enumerate()
+                .all(|(j, w)| eq(toks[k - cue.len() + j], w))
+    }) else {
+        return false;
+    };
+    let start = toks[k - cue.len()].0;
+    chars[..start]
+        .iter()
+        .rev()
+        .find(|&&c| c != ' ')
+        .is_none_or(|&c| matches!(c, '\n' | '.' | '!' | '?' | '。' | '！' | '？' | '-' | '—'))
+}
+
+/// Names the model left out where a greeting, a thank-you or a closing points at
+/// them, anywhere in the line (the gate has no trigger for `ty mike!!`):
+///
+/// - after a greeting or thanks, a capitalized word (and a second one) or a listed
+///   lower-case first name (and a listed surname) that ends the clause:
+///   `thx Friederike!`, `ty mike!!`, `thank u ben <3`;
+/// - a capitalized first name alone after a comma at the end of a question or an
+///   exclamation: `warst du das, Matthias?`, `était-ce vous, Élodie ?`;
+/// - a capitalized name alone on the last line after a closing: `Best,\nMilena`.
+pub(crate) fn addressed_names(chars: &[char], out: &mut Vec<Span>, from: usize) {
+    let n = chars.len();
+    let mut toks = Vec::new();
+    let before = out.len();
+    let addressee = |w: &[char]| {
+        let low: String = w.iter().map(|&c| lower(c)).collect();
+        ADDRESSEES.split(' ').any(|a| a == low)
+    };
+    let name_word = |w: &[char], lower_ok: bool| {
+        let shaped = if is_lower_word(w) {
+            lower_ok && word_flags(w) & flag::FIRST_NAME != 0
+        } else {
+            is_cap_word(w) && !is_upper_word(w)
+        };
+        shaped
+            && w.len() >= 2
+            && !is_not_name(w)
+            && !is_place(w)
+            && !addressee(w)
+            && word_flags(w) & (flag::PRODUCT | flag::HONORIFIC | flag::STREET_WORD) == 0
+    };
+    // The next non-space char after `e` ends the clause (or the text ends).
+    let ends_clause = |e: usize| {
+        chars[e..]
+            .iter()
+            .find(|&&c| c != ' ')
+            .is_none_or(|&c| !c.is_alphanumeric() && c != '\'' && c != '-' && c != '@')
+    };
+    // cheap exit for the common line: no Latin letter, no cue
+    if !chars.iter().any(char::is_ascii_alphabetic) {
+        return;
+    }
+    tokens(chars, 0, n, &mut toks);
+    {
+        for k in 0..toks.len() {
+            let (ta, tb) = toks[k];
+            let t = &chars[ta..tb];
+            if tb < n && matches!(chars[tb], '.' | '@' | '_') && !ends_clause(tb + 1) {
+                continue;
+            }
+            // greeting or thanks, then one or two name words ending the clause
+            if cue_before(chars, &toks, k, ADDRESS_CUES, |c| c == ' ') && name_word(t, true) {
+                let mut end = tb;
+                if let Some(&(na, nb)) = toks.get(k + 1) {
+                    let next = &chars[na..nb];
+                    let second = if is_lower_word(t) {
+                        is_lower_word(next) && word_flags(next) & flag::LAST_NAME != 0
+                    } else {
+                        name_word(next, false)
+                    };
+                    if second && chars[tb..na].iter().all(|&c| c == ' ') && ends_clause(nb) {
+                        end = nb;
+                    }
+                }
+                if ends_clause(end) {
+                    push_person_if_free(out, from, ta, end, 0.7);
+                }
+                continue;
+            }
+            // `this is tom okoro, …`, `im raj chen from the 8pm stream`: a listed
+            // lower-case first name after a self-introduction, and the next word
+            // when it is a listed surname or ends the clause before `from`/`here`
+            if is_lower_word(t)
+                && word_flags(t) & flag::FIRST_NAME != 0
+                && !is_not_name(t)
+                && cue_before(chars, &toks, k, SELF_CUES, |c| c == ' ')
+            {
+                let then = |j: usize, w: &str| {
+                    toks.get(j)
+                        .is_some_and(|&(a, b)| chars[a..b].iter().map(|&c| lower(c)).eq(w.chars()))
+                };
+                const AFTER_NAME: [&str; 5] = ["from", "here", "hier", "ici", "and"];
+                let clause_end =
+                    |j: usize, e: usize| ends_clause(e) || AFTER_NAME.iter().any(|w| then(j, w));
+                let mut end = None;
+                if let Some(&(na, nb)) = toks.get(k + 1) {
+                    let next = &chars[na..nb];
+                    let surname = word_flags(next) & flag::LAST_NAME != 0
+                        || (next.len() >= 3
+                            && next.iter().all(|c| c.is_lowercase())
+                            && !is_not_name(next)
+                            && word_flags(next) & flag::COMMON_WORD == 0);
+                    if is_lower_word(next)
+                        && surname
+                        && !AFTER_NAME.iter().any(|w| then(k + 1, w))
+                        && chars[tb..na].iter().all(|&c| c == ' ')
+                        && clause_end(k + 2, nb)
+                    {
+                        end = Some(nb);
+                    }
+                }
+                if end.is_none() && clause_end(k + 1, tb) {
+                    end = Some(tb);
+                }
+                if let Some(end) = end {
+                    push_person_if_free(out, from, ta, end, 0.7);
+                }
+                continue;
+            }
+            // `…, Matthias?`: a listed-or-capitalized first name closing a question
+            let after = chars[tb..].iter().find(|&&c| c != ' ');
+            if matches!(after, Some('?' | '!' | '？' | '！'))
+                && is_cap_word(t)
+                && name_word(t, false)
+                && k > 0
+                && chars[toks[k - 1].1..ta]
+                    .iter()
+                    .any(|&c| c == ',' || c == '，')
+                && chars[toks[k - 1].1..ta]
+                    .iter()
+                    .all(|&c| matches!(c, ',' | '，' | ' '))
+            {
+                push_person_if_free(out, from, ta, tb, 0.7);
+                continue;
+            }
+            // a closing, then the signature alone to the end of the text or line
+            let signature_gap = |c: char| matches!(c, ',' | '!' | ' ' | '\n' | '\r');
+            if cue_before(chars, &toks, k, CLOSINGS, signature_gap)
+                && closing_starts_sentence(chars, &toks, k)
+                && is_cap_word(t)
+                && name_word(t, false)
+            {
+                let mut end = tb;
+                if let Some(&(na, nb)) = toks.get(k + 1) {
+                    if chars[tb..na].iter().all(|&c| c == ' ') && name_word(&chars[na..nb], false) {
+                        end = nb;
+                    }
+                }
+                let rest_of_line = chars[end..]
+                    .iter()
+                    .take_while(|&&c| c != '\n')
+                    .all(|&c| !c.is_alphanumeric());
+                if rest_of_line {
+                    push_person_if_free(out, from, ta, end, 0.7);
+                }
+            }
         }
     }
     if out.len() > before {
@@ -961,6 +1234,7 @@ pub(crate) fn refine_with_titles(
     refine(chars, out, from);
     titled_names(chars, windows, out, from);
     signed_names(chars, windows, out, from);
+    addressed_names(chars, out, from);
 }
 
 /// Refines the spans `out[from..]` in place (sorted, non-overlapping on return).

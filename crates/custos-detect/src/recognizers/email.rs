@@ -7,8 +7,8 @@
 //!
 //! Obfuscated forms, reported as one span from the local part to the TLD, base 0.8:
 //! `name (at) example.com`, `name[at]example[dot]com`, `name {at} example (dot) com`,
-//! `name 艾特 qq.com` (also `爱特`), `name @ example.com`, and `点` for the dot after
-//! an obfuscated `at`. `name#qq.com` and the bare word `name at qq.com` are accepted
+//! `name 艾特 qq.com` (also `爱特`), `name @ example.com`, `name@126 dot com`, and
+//! `点` for a dot. `name#qq.com` and the bare word `name at qq.com` are accepted
 //! only for well-known mail domains (qq.com, 163.com, gmail.com, …, and the big
 //! providers under any TLD: `hotmail.fr`, `gmx.net`) or with an obfuscated dot too
 //! (`jules.m#hotmail dot fr`, `81134326 at qq[dot]com`), at 0.7: `#` is too common in
@@ -130,14 +130,11 @@ fn marker_at(scan: &Scan<'_>, i: usize) -> Option<(usize, Marker)> {
     }
 }
 
-/// The length of a dot between domain labels at `k` (`.`, or `[dot]`, `(dot)`,
-/// ` dot `, `点` in an obfuscated address).
-fn dot_at(scan: &Scan<'_>, k: usize, obfuscated: bool) -> Option<usize> {
+/// The length of a dot between domain labels at `k`: `.`, or the written-out
+/// `[dot]`, `(dot)`, ` dot `, `点`.
+fn dot_at(scan: &Scan<'_>, k: usize) -> Option<usize> {
     if scan.at(k) == '.' {
         return Some(1);
-    }
-    if !obfuscated {
-        return None;
     }
     if scan.at(k) == '点' {
         return Some(1);
@@ -205,8 +202,8 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
     {
         return i + 1;
     }
-    // domain, forwards
-    let obfuscated = marker != Marker::At;
+    // domain, forwards; a written-out dot may follow even a real `@`
+    // (`shuyao.w@126 dot com`)
     let mut k = i + marker_len;
     if marker != Marker::Hash && scan.at(k) == ' ' {
         k += 1;
@@ -234,7 +231,7 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
         }
         last_label = (label_start, k);
         end = k;
-        match dot_at(scan, k, obfuscated) {
+        match dot_at(scan, k) {
             Some(len) if is_label_char(scan.at(k + len)) => {
                 dot_obfuscated |= len > 1 || scan.at(k) == '点';
                 k += len;
@@ -248,6 +245,9 @@ pub(crate) fn scan_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate>) -> us
         && (tld_start..tld_end).all(|j| scan.at(j).is_ascii_alphabetic());
     if labels < 2 || !tld_ok || is_label_char(scan.at(end)) {
         return i + 1;
+    }
+    if marker == Marker::At && dot_obfuscated {
+        marker = Marker::Obfuscated;
     }
     let score = match marker {
         Marker::At => 0.9,
@@ -344,6 +344,11 @@ mod tests {
                 &[(E::EmailAddress, "john @ example.org")],
             ),
             ("abc#qq.com", &[(E::EmailAddress, "abc#qq.com")]),
+            (
+                "改成了shuyao.w@126 dot com，不是我",
+                &[(E::EmailAddress, "shuyao.w@126 dot com")],
+            ),
+            ("at me@home dot", &[]),
             (
                 "Max.Mustermann@beispiel.de",
                 &[(E::EmailAddress, "Max.Mustermann@beispiel.de")],

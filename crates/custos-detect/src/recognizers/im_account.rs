@@ -14,7 +14,7 @@
 //! | --- | --- | --- | --- |
 //! | WeChat | `[a-zA-Z][-_a-zA-Z0-9]{5,19}` (4+ after an explicit `:`, `是`, `=`, `id`), not an English stop word | `wechat_id` | 0.8 |
 //! | QQ | `[1-9][0-9]{4,10}` | `qq_number` | 0.8 |
-//! | others | `@?[a-zA-Z0-9_.]{4,32}` with a digit, `_` or `@`, or after `:`/`id` | `handle` | 0.7 |
+//! | others | `@?[a-zA-Z0-9_.-]{4,32}` with a digit, `_`, `.`, `-` or `@`, or after `:`/`id` | `handle` | 0.7 |
 //!
 //! The keyword may also follow the id (`加我 abc_123 (微信)`, `abc_123是我微信`): then the
 //! id must contain a digit, `_` or `-`, or be preceded by `加`; pattern
@@ -92,13 +92,13 @@ fn classify(
                 && body.iter().any(char::is_ascii_alphabetic)
                 && body
                     .iter()
-                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
                 && !all_digits;
             let marked = loose_marker
                 || first == '@'
                 || body
                     .iter()
-                    .any(|&c| c.is_ascii_digit() || c == '_' || c == '.');
+                    .any(|&c| c.is_ascii_digit() || matches!(c, '_' | '.' | '-'));
             // a value right after `keyword:` is the strongest cue a handle gets
             let score = if loose_marker { 0.75 } else { 0.7 };
             (shape && marked).then_some(("handle", "im_handle_shape", score))
@@ -386,6 +386,8 @@ fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
             }
             // `Telegram联系 @abc`, `微信同步abc_123`, `Line也有：abc`
             '联' | '系' | '同' | '步' | '也' | '有' | '用' => k += 1,
+            // `TG群，联系 @abc`: a handle's `@` marks it even after a clause break
+            '群' | '，' | ',' if kind == ImKind::Handle => k += 1,
             // record syntax: `"wx":"abc_123"`, `wechat_id=abc_123`, `qq_no: 12345678`
             '"' | '\'' | '[' | '(' | ']' | ')' | '【' | '】' => k += 1,
             '_' | '-' if key_suffix_at(scan, k + 1) > 0 => {
@@ -485,6 +487,15 @@ mod tests {
             ("QQ:12345", &[(E::ImAccount, "12345")]),
             ("line id: @tanaka_99", &[(E::ImAccount, "@tanaka_99")]),
             ("telegram @john_doe", &[(E::ImAccount, "@john_doe")]),
+            (
+                "海外的进TG群，联系 @margaux_df，中文OK",
+                &[(E::ImAccount, "@margaux_df")],
+            ),
+            (
+                "my LINE is sunny-tpe (from Taipei)",
+                &[(E::ImAccount, "sunny-tpe")],
+            ),
+            ("微信群，everyone welcome", &[]),
             ("加我 abc_123 (微信)", &[(E::ImAccount, "abc_123")]),
             ("abc_123是我微信", &[(E::ImAccount, "abc_123")]),
             // a mobile given as contact is a phone
