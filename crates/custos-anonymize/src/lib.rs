@@ -64,6 +64,7 @@ mod error;
 mod generalize;
 mod keys;
 mod mask;
+mod masker;
 mod pseudonym;
 pub mod text;
 mod tokenize;
@@ -74,6 +75,7 @@ use custos_policy::Operator;
 pub use error::Error;
 pub use generalize::{age_band, count_band};
 pub use keys::{KeyRing, KEY_LEN};
+pub use masker::{FieldDecision, MaskedRecord, Masker, TextFieldFindings, View, FAIL_SAFE_RULE};
 pub use pseudonym::abbreviation;
 pub use text::{Anonymized, AppliedSpan, Decision};
 

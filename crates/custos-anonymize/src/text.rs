@@ -31,10 +31,13 @@ pub struct Decision<'a> {
     pub rule_id: &'a str,
 }
 
-/// One finding after its operator ran.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One finding after its operator ran. Serialized as the `entities` of
+/// `custos mask` output: `{"type", "start", "end", "original_start",
+/// "original_end", "operator", "rule", "key"?, "fallback_from"?}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AppliedSpan {
     /// The entity type of the finding.
+    #[serde(rename = "type")]
     pub entity: EntityType,
     /// Start in the output text (code points).
     pub start: usize,
@@ -47,11 +50,14 @@ pub struct AppliedSpan {
     /// The operator actually applied (`mask`, `tokenize`, …).
     pub operator: &'static str,
     /// The policy rule that decided it.
+    #[serde(rename = "rule")]
     pub rule_id: String,
     /// The name of the tenant key used, for `tokenize` and `pseudonymize`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The operator that was asked for, when it could not handle the value and
     /// a fallback was applied instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_from: Option<&'static str>,
 }
 
@@ -188,7 +194,7 @@ impl Anonymizer<'_> {
     }
 
     #[allow(clippy::type_complexity)]
-    fn apply_with_fallback(
+    pub(crate) fn apply_with_fallback(
         &self,
         op: &Operator,
         entity: EntityType,

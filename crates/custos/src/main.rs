@@ -31,6 +31,14 @@ enum Command {
     /// the original text, end exclusive. A line that cannot be read yields
     /// {"line": N, "error": "..."} in its place and the exit status is 1 at the end.
     Detect(cmd::detect::DetectArgs),
+    /// Mask personal information by policy in JSON Lines of text, or in records.
+    ///
+    /// Text: reads what `detect` reads and writes {"id", "text": <masked text>,
+    /// "entities": [{"type", "start", "end", "original_start", "original_end",
+    /// "operator", "rule"}]} per line (offsets in the masked text, code points).
+    /// Records (--records [jsonl|csv]): fields named by path or column get their
+    /// category's operator, free-text fields go through detection.
+    Mask(cmd::mask::MaskArgs),
     /// Print precision, recall and F1 per entity type against labelled JSON Lines.
     Eval(cmd::eval::EvalArgs),
     /// Measure detection throughput on one core (build with --release).
@@ -53,17 +61,19 @@ fn score_in_unit_range(value: &str) -> Result<f32, String> {
     }
 }
 
+/// Exit status 1, with a word on standard error, when input lines were rejected.
+fn rejected_status(rejected: usize) -> ExitCode {
+    if rejected == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("custos: {rejected} input line(s) rejected; see the error lines in the output");
+    ExitCode::from(1)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Detect(args) => {
-            let rejected = cmd::detect::run(&args)?;
-            if rejected > 0 {
-                eprintln!(
-                    "custos: {rejected} input line(s) rejected; see the error lines in the output"
-                );
-                return Ok(ExitCode::from(1));
-            }
-        }
+        Command::Detect(args) => return Ok(rejected_status(cmd::detect::run(&args)?)),
+        Command::Mask(args) => return Ok(rejected_status(cmd::mask::run(&args)?)),
         Command::Eval(args) => {
             cmd::eval::run(&args)?;
         }

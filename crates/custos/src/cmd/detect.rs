@@ -70,8 +70,8 @@ struct OutputLine<'a> {
 
 /// What one input line turned into.
 pub(crate) enum Outcome<'a> {
-    /// The line was read; here is its id (the findings come beside it).
-    Detected { id: &'a str },
+    /// The line was read; here are its id and text (the findings come beside it).
+    Detected { id: &'a str, text: &'a str },
     /// The line was refused, for this reason.
     Rejected(String),
 }
@@ -107,7 +107,14 @@ pub(crate) fn for_each_line(
         match parsed {
             Ok((id, text)) => {
                 detector.detect_into(&text, &mut scratch, findings);
-                each(number, Outcome::Detected { id: &id }, findings)?;
+                each(
+                    number,
+                    Outcome::Detected {
+                        id: &id,
+                        text: &text,
+                    },
+                    findings,
+                )?;
             }
             Err(reason) => {
                 rejected += 1;

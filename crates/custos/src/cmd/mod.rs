@@ -3,4 +3,5 @@
 pub(crate) mod bench;
 pub(crate) mod detect;
 pub(crate) mod eval;
+pub(crate) mod mask;
 pub(crate) mod policy;
