@@ -122,7 +122,10 @@ fn greetings_thanks_and_closings_point_at_names() {
     for (text, name) in [
         ("omg thank u ben!! got it today", "ben"),
         ("thx Friederike! send it tomorrow", "Friederike"),
-        ("Login von 10.1.2.3 um 20:04 Uhr – warst du das, Matthias?", "Matthias"),
+        (
+            "Login von 10.1.2.3 um 20:04 Uhr – warst du das, Matthias?",
+            "Matthias",
+        ),
         ("Connexion inhabituelle — était-ce vous, Élodie ?", "Élodie"),
         ("Will rate 5 stars. Best, Imogen", "Imogen"),
         ("it's lisa here, pls check", "lisa"),
