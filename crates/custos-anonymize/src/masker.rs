@@ -387,3 +387,9 @@ fn field_decision(
         fallback_from,
     }
 }
+
+// Worker threads share one masker per view.
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<Masker<'static>>();
+};
