@@ -663,8 +663,30 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
                 break;
             }
         }
+        // A verb or preposition the model took in front (`改成二七区…`, `寄到北京…`).
         for w in [
-            "附近", "对面", "旁边", "門口", "门口", "这边", "那边", "對面",
+            "改成", "改为", "改到", "寄到", "寄往", "寄至", "送到", "送至", "发到", "发往", "放在",
+            "放到", "到", "在",
+        ] {
+            let l = w.chars().count();
+            if sp.end - sp.start >= l + 6
+                && starts_with(chars, sp.start, w)
+                && is_cjk(chars[sp.start + l])
+            {
+                sp.start += l;
+                break;
+            }
+        }
+        // `…1702室楼下快递柜`: the building's downstairs is where, not part of the address.
+        if sp.end - sp.start > 4
+            && chars[sp.end - 1] == '楼'
+            && chars[sp.end - 2] == '室'
+            && chars.get(sp.end).is_some_and(|c| "下上里前".contains(*c))
+        {
+            sp.end -= 1;
+        }
+        for w in [
+            "附近", "对面", "旁边", "門口", "门口", "这边", "那边", "對面", "楼下",
         ] {
             let l = w.chars().count();
             if sp.end - sp.start > l + 2 && starts_with(chars, sp.end - l, w) {
@@ -1487,6 +1509,16 @@ mod tests {
     fn address_boundaries() {
         let a = SpanKind::Address;
         let rows: &[(&str, &str, &str)] = &[
+            (
+                "收货地址改成二七区百花南路630号院5号楼2单元1204",
+                "改成二七区百花南路630号院5号楼2单元1204",
+                "二七区百花南路630号院5号楼2单元1204",
+            ),
+            (
+                "快递已放在南开区胜利北路987号18号楼1702室楼下快递柜",
+                "南开区胜利北路987号18号楼1702室楼",
+                "南开区胜利北路987号18号楼1702室",
+            ),
             (
                 "发到吉林省延边州延吉市河南街8号 asap",
                 "吉林省延边州延吉市河南街8号 asap",
