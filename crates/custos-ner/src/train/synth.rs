@@ -12,6 +12,7 @@ use crate::gazetteer::{
 };
 use crate::SpanKind;
 
+mod cues;
 mod wide;
 
 struct Builder {
@@ -2194,6 +2195,12 @@ pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
             fill_w(&mut rng, tpl)
         };
         out.push(ex);
+    }
+    // Cue words after names, address edges, more Western address forms, full names
+    // as record values and their negatives: a third stream with its own generator.
+    let mut rng = Rng::new(seed ^ 0x2545_f491_4f6c_dd1d);
+    for _ in 0..count / 8 {
+        out.push(cues::cue_example(&mut rng));
     }
     out
 }
