@@ -368,6 +368,10 @@ impl<'a> Masker<'a> {
             path: path.to_owned(),
             entities: masked.spans,
         });
+        // a number whose findings the view keeps stays the number it was
+        if !leaf.is_string() && masked.text == text {
+            return Ok(leaf);
+        }
         // a number with PII in it becomes its masked text: deliberately, not by accident
         Ok(Value::String(masked.text))
     }

@@ -5,4 +5,5 @@ mod macros;
 mod util;
 
 mod detect;
+mod mask;
 mod policy;

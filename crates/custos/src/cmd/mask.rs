@@ -133,7 +133,9 @@ fn mask_lines(
     out: &mut impl Write,
 ) -> Result<usize> {
     let mut findings = Vec::new();
-    for_each_line(
+    // lines that were read but could not be masked count as rejected too
+    let mut unmasked = 0;
+    let rejected = for_each_line(
         &args.input,
         detector,
         &mut findings,
@@ -149,13 +151,16 @@ fn mask_lines(
                         },
                     )?,
                     // fail closed: a line that cannot be masked is not let through
-                    Err(e) => serde_json::to_writer(
-                        &mut *out,
-                        &ErrorLine {
-                            line: number,
-                            error: &format!("cannot mask this line: {e}"),
-                        },
-                    )?,
+                    Err(e) => {
+                        unmasked += 1;
+                        serde_json::to_writer(
+                            &mut *out,
+                            &ErrorLine {
+                                line: number,
+                                error: &format!("cannot mask this line: {e}"),
+                            },
+                        )?;
+                    }
                 },
                 Outcome::Rejected(reason) => serde_json::to_writer(
                     &mut *out,
@@ -168,7 +173,8 @@ fn mask_lines(
             out.write_all(b"\n")?;
             Ok(())
         },
-    )
+    )?;
+    Ok(rejected + unmasked)
 }
 
 fn mask_json_records(args: &MaskArgs, masker: &Masker<'_>, out: &mut impl Write) -> Result<usize> {
