@@ -44,6 +44,36 @@ pub struct Scratch {
     spans: Vec<custos_ner::Span>,
     kept: std::collections::BTreeMap<usize, usize>,
     tag: TagScratch,
+    accounts: Vec<(usize, usize)>,
+}
+
+/// Drops the model's candidates (from `first_model` on) that lie inside an IM id
+/// or an e-mail address the patterns found: an id right after `V信：` or an address
+/// is that account's text, whatever it looks like (`V信：Yuanyuan-LS`).
+fn drop_names_inside_accounts(
+    candidates: &mut Vec<Candidate>,
+    first_model: usize,
+    accounts: &mut Vec<(usize, usize)>,
+) {
+    accounts.clear();
+    accounts.extend(
+        candidates[..first_model]
+            .iter()
+            .filter(|c| matches!(c.entity, EntityType::ImAccount | EntityType::EmailAddress))
+            .map(|c| (c.start, c.end)),
+    );
+    if accounts.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    candidates.retain(|c| {
+        let is_model = index >= first_model;
+        index += 1;
+        !(is_model
+            && accounts
+                .iter()
+                .any(|&(start, end)| start <= c.start && c.end <= end))
+    });
 }
 
 /// Configures a [`Detector`].
@@ -190,6 +220,11 @@ impl Detector {
                 for candidate in model_candidates {
                     context.enhance(&scratch.hits, normalized.chars(), candidate);
                 }
+                drop_names_inside_accounts(
+                    &mut scratch.candidates,
+                    first_model_candidate,
+                    &mut scratch.accounts,
+                );
             }
         }
         let entities = self.entities;

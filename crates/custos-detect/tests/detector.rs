@@ -132,6 +132,12 @@ fn greetings_thanks_and_closings_point_at_names() {
     ] {
         assert_finds(text, EntityType::Person, name);
     }
+    // an id after an IM keyword is the account, even when it reads like a name
+    assert_finds(
+        "样品寄送或加V信：Yuanyuan-LS",
+        EntityType::ImAccount,
+        "Yuanyuan-LS",
+    );
     // a record key `addr=` before an IPv6 address makes no street address of it
     let got = found("WARN too many attempts addr=2408:c32f:7a37::c875 device=android-14");
     assert_eq!(

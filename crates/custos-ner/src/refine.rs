@@ -169,6 +169,30 @@ const CN_TITLES: &[&str] = &["女士", "先生", "小姐", "老师", "师傅", "
 
 /// Refines one person span; `None` drops it.
 fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Option<Span> {
+    // A Latin name with Chinese words around it, apart from it by a space or a
+    // separator (`拼音 FAN Haoran`, `WANG Xiaoming｜币种`): the name is the Latin part.
+    // `Tony王` stays whole.
+    {
+        let body = &chars[sp.start..sp.end];
+        let latin = |c: &char| c.is_alphabetic() && !is_cjk(*c);
+        if let (Some(first), Some(last)) =
+            (body.iter().position(latin), body.iter().rposition(latin))
+        {
+            let cjk_before = body[..first].iter().any(|&c| is_cjk(c));
+            let cjk_after = body[last + 1..].iter().any(|&c| is_cjk(c));
+            let apart_before = first > 0 && !is_cjk(body[first - 1]);
+            let apart_after = last + 1 < body.len() && !is_cjk(body[last + 1]);
+            let inside_cjk = body[first..=last].iter().any(|&c| is_cjk(c));
+            if !inside_cjk
+                && (cjk_before || cjk_after)
+                && (!cjk_before || apart_before)
+                && (!cjk_after || apart_after)
+            {
+                sp.end = sp.start + last + 1;
+                sp.start += first;
+            }
+        }
+    }
     let cjk_count = chars[sp.start..sp.end]
         .iter()
         .filter(|&&c| is_cjk(c))
@@ -1070,6 +1094,72 @@ fn cue_before(
         })
 }
 
+/// Common words of English chat that a lower-case name is not (`this is so good`).
+const COMMON_EN: &str = "the a an my your our their his her its it it's is was be been am are \
+    and or but so if for to of in on at by with about from as into than then that this these those \
+    there here what how why when where who which me him them us we you they he she i im i'm \
+    very really too just not no yes yeah yep nope ok okay fine good great nice bad cute perfect \
+    beautiful gorgeous lovely amazing awesome insane crazy wild fire sick huge big small little new \
+    old real fake true wrong right literally actually exactly definitely honestly probably totally \
+    seriously basically pretty quite super absolutely gonna wanna gotta kinda going getting taking \
+    such way much more less most best worst better worse same different all everything nothing \
+    something anything everyone anyone someone nobody one two first last next final only also still \
+    even ever never always again lol lmao omg wow haha pls please thanks thank ty thx ur u bc tho \
+    love like hate want need get got buy bought order ordered item product thing stuff color colour \
+    size price deal sale stream live shop store link gift giveaway winner won win girl guy guys babe \
+    bro sis mom mum dad funny sad happy excited late early soon now today tonight tomorrow yesterday \
+    mine yours ours hers giving vibes slay obsessed worth cheap expensive legit scam sus broken \
+    damaged missing hilarious unreal ridiculous my own why how sooo soo";
+
+/// The end of a run of one to three lower-case name-like words starting at token
+/// `k` (`tom okoro`, `trần văn hùng`), when the run is followed by the end of the
+/// clause (`ends_clause` at its end, or `from`, `here`, `and`, `i` next); with
+/// `single` a one-word run counts when it is a listed first name. Without it the
+/// run needs two or three words and `here` after them.
+fn lower_name_run(
+    chars: &[char],
+    toks: &[(usize, usize)],
+    k: usize,
+    ends_clause: &dyn Fn(usize) -> bool,
+    single: bool,
+) -> Option<usize> {
+    let low =
+        |(a, b): (usize, usize)| -> String { chars[a..b].iter().map(|&c| lower(c)).collect() };
+    let name_like = |j: usize| {
+        toks.get(j).is_some_and(|&(a, b)| {
+            let w = &chars[a..b];
+            w.len() >= 2
+                && w.iter().all(|&c| c.is_lowercase() || c == '-')
+                && !is_not_name(w)
+                && !COMMON_EN.split_ascii_whitespace().any(|x| x == low((a, b)))
+        })
+    };
+    let glued = |j: usize| chars[toks[j - 1].1..toks[j].0].iter().all(|&c| c == ' ');
+    let mut run = 0;
+    while run < 3 && name_like(k + run) && (run == 0 || glued(k + run)) {
+        run += 1;
+    }
+    let next_is = |j: usize, words: &[&str]| {
+        toks.get(j)
+            .is_some_and(|&t| words.contains(&low(t).as_str()))
+    };
+    for m in (1..=run).rev() {
+        let end = toks[k + m - 1].1;
+        let listed = word_flags(&chars[toks[k].0..toks[k].1]) & flag::FIRST_NAME != 0;
+        let ok = if single {
+            (m >= 2 || listed)
+                && (ends_clause(end)
+                    || next_is(k + m, &["from", "here", "hier", "ici", "and", "i"]))
+        } else {
+            m >= 2 && next_is(k + m, &["here", "hier", "ici"])
+        };
+        if ok {
+            return Some(end);
+        }
+    }
+    None
+}
+
 /// The closing that ends right before token `k` starts the text, a line or a sentence.
 fn closing_starts_sentence(chars: &[char], toks: &[(usize, usize)], k: usize) -> bool {
     let eq = |(a, b): (usize, usize), s: &str| {
@@ -1161,45 +1251,28 @@ pub(crate) fn addressed_names(chars: &[char], out: &mut Vec<Span>, from: usize) 
                 }
                 continue;
             }
-            // `this is tom okoro, …`, `im raj chen from the 8pm stream`: a listed
-            // lower-case first name after a self-introduction, and the next word
-            // when it is a listed surname or ends the clause before `from`/`here`
-            if is_lower_word(t)
-                && word_flags(t) & flag::FIRST_NAME != 0
-                && !is_not_name(t)
-                && cue_before(chars, &toks, k, SELF_CUES, |c| c == ' ')
-            {
-                let then = |j: usize, w: &str| {
-                    toks.get(j)
-                        .is_some_and(|&(a, b)| chars[a..b].iter().map(|&c| lower(c)).eq(w.chars()))
-                };
-                const AFTER_NAME: [&str; 5] = ["from", "here", "hier", "ici", "and"];
-                let clause_end =
-                    |j: usize, e: usize| ends_clause(e) || AFTER_NAME.iter().any(|w| then(j, w));
-                let mut end = None;
-                if let Some(&(na, nb)) = toks.get(k + 1) {
-                    let next = &chars[na..nb];
-                    let surname = word_flags(next) & flag::LAST_NAME != 0
-                        || (next.len() >= 3
-                            && next.iter().all(|c| c.is_lowercase())
-                            && !is_not_name(next)
-                            && word_flags(next) & flag::COMMON_WORD == 0);
-                    if is_lower_word(next)
-                        && surname
-                        && !AFTER_NAME.iter().any(|w| then(k + 1, w))
-                        && chars[tb..na].iter().all(|&c| c == ' ')
-                        && clause_end(k + 2, nb)
-                    {
-                        end = Some(nb);
-                    }
-                }
-                if end.is_none() && clause_end(k + 1, tb) {
-                    end = Some(tb);
-                }
-                if let Some(end) = end {
+            // `this is tom okoro, …`, `im raj chen from the 8pm stream`: after a
+            // self-introduction, one to three lower-case name-like words that end
+            // the clause; a single word must be a listed first name
+            if is_lower_word(t) && cue_before(chars, &toks, k, SELF_CUES, |c| c == ' ') {
+                if let Some(end) = lower_name_run(chars, &toks, k, &ends_clause, true) {
                     push_person_if_free(out, from, ta, end, 0.7);
                 }
                 continue;
+            }
+            // `omg i won!! layla haddad here`: two or three lower-case name-like
+            // words at a clause start, then `here`
+            if is_lower_word(t)
+                && chars[..ta]
+                    .iter()
+                    .rev()
+                    .find(|&&c| c != ' ')
+                    .is_none_or(|&c| !c.is_alphanumeric())
+            {
+                if let Some(end) = lower_name_run(chars, &toks, k, &|_| false, false) {
+                    push_person_if_free(out, from, ta, end, 0.7);
+                    continue;
+                }
             }
             // `…, Matthias?`: a listed-or-capitalized first name closing a question
             let after = chars[tb..].iter().find(|&&c| c != ' ');
@@ -1334,6 +1407,17 @@ mod tests {
     fn person_boundaries() {
         let p = SpanKind::Person;
         let rows: &[(&str, &str, Option<&str>)] = &[
+            (
+                "收件人拼音 FAN Haoran",
+                "拼音 FAN Haoran",
+                Some("FAN Haoran"),
+            ),
+            (
+                "账户名：WANG Xiaoming｜币种 EUR",
+                "WANG Xiaoming｜币种",
+                Some("WANG Xiaoming"),
+            ),
+            ("我是Tony王", "Tony王", Some("Tony王")),
             (
                 "M. Pascal Roux demande un rappel",
                 "M. Pascal Roux demande",

@@ -103,6 +103,9 @@ pub(crate) struct Token {
     plain: bool,
     /// Ends in an ID check character `X`.
     check_x: bool,
+    /// Digits with look-alikes at an edge that are too few on their own
+    /// (`l38`, `OO12`): numeric only inside a long enough run of numeric groups.
+    weak: bool,
 }
 
 impl Token {
@@ -167,6 +170,7 @@ impl Normalizer {
             delimiting_lookalikes(units);
             scratch.tokens.clear();
             tokenize(units, &mut scratch.tokens);
+            promote_weak(units, &mut scratch.tokens);
             digit_runs(units, &scratch.tokens);
         }
         emit(units, seen.trailing_gap, out);
@@ -391,7 +395,40 @@ fn analyze(units: &[Unit], start: usize, end: usize) -> Token {
     let definite = t.digits + t.numerals;
     t.numeric =
         definite >= 1 && (t.looks == 0 || (t.looks < definite && looks_placed(units, start, end)));
+    t.weak = !t.numeric && definite >= 1 && (1..=2).contains(&t.looks) && t.looks <= definite;
     t
+}
+
+/// Reads the weak groups of a spaced-out number as numeric (`l38 OO12 3456`): a
+/// chain of groups joined by separators, with weak groups and at least one group
+/// numeric on its own, that holds at least ten digits and look-alikes and at least
+/// twice as many real digits as look-alikes.
+fn promote_weak(units: &[Unit], tokens: &mut [Token]) {
+    let mut k = 0;
+    while k < tokens.len() {
+        if !(tokens[k].numeric || tokens[k].weak) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < tokens.len()
+            && (tokens[e].numeric || tokens[e].weak)
+            && cluster(units, &tokens[e - 1], &tokens[e]).is_some()
+        {
+            e += 1;
+        }
+        let chain = &tokens[k..e];
+        let any_weak = chain.iter().any(|t| t.weak);
+        let any_numeric = chain.iter().any(|t| t.numeric);
+        let total: usize = chain.iter().map(Token::len).sum();
+        let looks: usize = chain.iter().map(|t| t.looks).sum();
+        if any_weak && any_numeric && total >= 10 && (total - looks) >= 2 * looks {
+            for t in &mut tokens[k..e] {
+                t.numeric |= t.weak;
+            }
+        }
+        k = e;
+    }
 }
 
 /// Look-alikes must sit between digits, or, at most two of the classic
