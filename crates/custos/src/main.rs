@@ -45,6 +45,8 @@ enum Command {
     Bench(cmd::bench::BenchArgs),
     /// Print, lint or explain the policy-as-code file (categories, purposes, rules).
     Policy(cmd::policy::PolicyArgs),
+    /// Manage the API keys of `custos serve`: create (printed once), list, revoke.
+    Keys(cmd::keys::KeysArgs),
     /// Train the name and address model from labelled corpora and synthetic data.
     TrainNer(train::TrainArgs),
 }
@@ -79,6 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench(args) => cmd::bench::run(&args)?,
         Command::TrainNer(args) => train::run(&args)?,
+        Command::Keys(args) => cmd::keys::run(&args)?,
         Command::Policy(args) => return cmd::policy::run(&args),
     }
     Ok(ExitCode::SUCCESS)

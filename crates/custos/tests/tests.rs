@@ -5,5 +5,6 @@ mod macros;
 mod util;
 
 mod detect;
+mod keys;
 mod mask;
 mod policy;
