@@ -45,8 +45,11 @@ enum Command {
     Bench(cmd::bench::BenchArgs),
     /// Print, lint or explain the policy-as-code file (categories, purposes, rules).
     Policy(cmd::policy::PolicyArgs),
-    /// Manage the API keys of `custos serve`: create (printed once), list, revoke.
-    Keys(cmd::keys::KeysArgs),
+    /// Serve the HTTP API: detect, mask, records, live-room streams, policy, metrics.
+    ///
+    /// Needs an API key store with at least one key (`custos keys create --role
+    /// admin`), or --insecure-no-auth for a local demo.
+    Serve(cmd::serve::ServeArgs),
     /// Train the name and address model from labelled corpora and synthetic data.
     TrainNer(train::TrainArgs),
 }
@@ -80,8 +83,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cmd::eval::run(&args)?;
         }
         Command::Bench(args) => cmd::bench::run(&args)?,
+        Command::Serve(args) => cmd::serve::run(&args)?,
         Command::TrainNer(args) => train::run(&args)?,
-        Command::Keys(args) => cmd::keys::run(&args)?,
         Command::Policy(args) => return cmd::policy::run(&args),
     }
     Ok(ExitCode::SUCCESS)
