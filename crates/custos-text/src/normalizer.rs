@@ -579,7 +579,10 @@ fn join_ok(units: &[Unit], tokens: &[Token], k: usize, a: usize, b: usize) -> bo
     if la.min(lb) >= 3 {
         return true;
     }
-    a == k && la <= 2 && ta.start > 0 && units[ta.start - 1].ch == '+'
+    // `+44 2079460958`: a country code; `06-87083156`: a two-digit trunk prefix
+    let country_code = la <= 2 && ta.start > 0 && units[ta.start - 1].ch == '+';
+    let trunk_prefix = la == 2 && units[ta.start].ch == '0' && (6..=8).contains(&lb);
+    a == k && (country_code || trunk_prefix)
 }
 
 /// Pass 4b: find digit runs (tokens joined by separator clusters) and decide

@@ -179,7 +179,12 @@ fn qq_tail(scan: &Scan<'_>, start: usize, end: usize) -> usize {
             k += 1;
         }
         let next = scan.at(k);
-        let clause_end = !next.is_alphanumeric() && !matches!(next, '.' | '@' | '-' | '_');
+        // punctuation, or a Chinese word that is no counting unit (`…140 7也行`, not `… 2件`)
+        let clause_end = if next.is_ascii_alphanumeric() || matches!(next, '.' | '@' | '-' | '_') {
+            false
+        } else {
+            !"件个個元块塊只条條单單斤盒号號位人次天年月日岁歲分秒万萬千百".contains(next)
+        };
         if digits(start, k) > 11 || !clause_end {
             break;
         }
@@ -343,6 +348,10 @@ pub(crate) fn scan_unkeyed_at(scan: &Scan<'_>, i: usize, out: &mut Vec<Candidate
             return end;
         }
     }
+    // `加QQ1782449241`: the QQ keyword glued to its number, read after the keyword
+    if scan.at(i) == 'Q' && scan.at(i + 1) == 'Q' && scan.at(i + 2).is_ascii_digit() {
+        return i;
+    }
     // `加abc_888 进群`
     let im_in_line = scan.hits.iter().any(|h| matches!(h.group(), Group::Im(_)));
     if scan
@@ -381,7 +390,7 @@ fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
     let mut loose_marker = false;
     while k - keyword_end < 10 {
         match scan.at(k) {
-            ' ' | '\t' | '号' | '码' | '加' | '为' | '搜' | '账' | '名' | '我' | '的' => {
+            ' ' | '\t' | '号' | '码' | '加' | '为' | '搜' | '账' | '名' | '我' | '的' | '吧' => {
                 k += 1
             }
             // `Telegram联系 @abc`, `微信同步abc_123`, `Line也有：abc`
@@ -427,10 +436,19 @@ fn after_keyword(scan: &Scan<'_>, kind: ImKind, mut k: usize) -> Option<Found> {
     if scan.at(end) == '@' || (scan.at(end) == '.' && scan.at(end + 1).is_ascii_alphanumeric()) {
         return None;
     }
-    // a grouped QQ number is checked on its first group's shape (the tail keeps
-    // it within eleven digits)
-    let shape_end = if end > head_end { head_end } else { end };
-    let found = classify(kind, scan.chars.get(start..shape_end)?, loose_marker)?;
+    // a grouped QQ number (`242 058 140 7`) is checked on its digits together
+    let found = if end > head_end {
+        let digits: Vec<char> = scan
+            .chars
+            .get(start..end)?
+            .iter()
+            .copied()
+            .filter(char::is_ascii_digit)
+            .collect();
+        classify(kind, &digits, loose_marker)?
+    } else {
+        classify(kind, scan.chars.get(start..end)?, loose_marker)?
+    };
     Some((start, end, found))
 }
 
