@@ -45,6 +45,8 @@ enum Command {
     Bench(cmd::bench::BenchArgs),
     /// Print, lint or explain the policy-as-code file (categories, purposes, rules).
     Policy(cmd::policy::PolicyArgs),
+    /// Manage the API keys of `custos serve`: create (printed once), list, revoke.
+    Keys(cmd::keys::KeysArgs),
     /// Serve the HTTP API: detect, mask, records, live-room streams, policy, metrics.
     ///
     /// Needs an API key store with at least one key (`custos keys create --role
@@ -85,6 +87,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Bench(args) => cmd::bench::run(&args)?,
         Command::Serve(args) => cmd::serve::run(&args)?,
         Command::TrainNer(args) => train::run(&args)?,
+        Command::Keys(args) => cmd::keys::run(&args)?,
         Command::Policy(args) => return cmd::policy::run(&args),
     }
     Ok(ExitCode::SUCCESS)
