@@ -35,13 +35,13 @@ pub(crate) enum Access {
 
 impl Access {
     fn allows(self, role: Role) -> bool {
-        match (self, role) {
-            (_, Role::Admin) => true,
-            (Access::Ingest, Role::Ingest) => true,
-            (Access::Mask, Role::Ingest | Role::Analyst) => true,
-            (Access::Policy, Role::Dpo) => true,
-            _ => false,
-        }
+        matches!(
+            (self, role),
+            (_, Role::Admin)
+                | (Access::Ingest, Role::Ingest)
+                | (Access::Mask, Role::Ingest | Role::Analyst)
+                | (Access::Policy, Role::Dpo)
+        )
     }
 
     fn roles(self) -> &'static str {

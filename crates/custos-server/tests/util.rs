@@ -30,7 +30,7 @@ pub(crate) struct MemoryAuth {
 }
 
 impl MemoryAuth {
-    pub fn new() -> MemoryAuth {
+    pub(crate) fn new() -> MemoryAuth {
         let principal = |id: &str, role| Principal {
             key_id: id.to_owned(),
             role,
