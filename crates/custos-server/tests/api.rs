@@ -513,6 +513,24 @@ async fn openapi_lists_every_route() {
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
 
+/// The logs of this test binary, from a global subscriber installed once (a
+/// thread-local one misses events whose callsites other test threads cached
+/// as disabled). Every test's logs land here, so all are checked.
+fn captured_logs() -> &'static Captured {
+    static LOGS: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .json()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
+        captured
+    })
+}
+
 impl std::io::Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0.lock().unwrap().extend_from_slice(buf);
@@ -525,14 +543,7 @@ impl std::io::Write for Captured {
 
 #[tokio::test]
 async fn logs_hold_no_input_text() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .json()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = captured_logs();
     let state = state();
     let secret = "13987654321 王秘密 secretmarker@example.com";
     let text = json!({"id": "s1", "text": secret}).to_string();

@@ -97,16 +97,17 @@ fn tls_files_are_checked_at_bind() {
     let key = dir.join("key.pem");
     std::fs::write(&cert, "not a certificate\n").unwrap();
     std::fs::write(&key, "not a key\n").unwrap();
+    let state = state();
     let mut config = config();
     config.tls_cert = Some(cert.clone());
     config.tls_key = Some(key);
-    let err = custos_server::Server::bind(&config, state_with(&config)).unwrap_err();
+    let err = custos_server::Server::bind(&config, state.clone()).unwrap_err();
     assert!(err.to_string().contains("cert.pem"), "{err}");
     config.tls_cert = Some(dir.join("missing.pem"));
-    let err = custos_server::Server::bind(&config, state_with(&config)).unwrap_err();
+    let err = custos_server::Server::bind(&config, state.clone()).unwrap_err();
     assert!(err.to_string().contains("missing.pem"), "{err}");
     config.tls_key = None;
-    let err = custos_server::Server::bind(&config, state_with(&config)).unwrap_err();
+    let err = custos_server::Server::bind(&config, state).unwrap_err();
     assert!(err.to_string().contains("tls_key"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
