@@ -559,3 +559,17 @@ custos_test!(empty_input_gives_empty_output, |dir, cmd| {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
 });
+
+// The mask example of README.md's tour, pinned so that the README stays true.
+custos_test!(readme_mask_tour_output, |_dir, cmd| {
+    let input = r#"{"id":"m1","text":"主播我手机 幺三八 1234 ５６７８，V信 abc_8888"}"#;
+    let out = run_with_stdin(cmd.arg("mask"), input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let readme = include_str!("../../../README.md");
+    let line = stdout(&out);
+    let line = line.trim_end();
+    assert!(
+        readme.contains(line),
+        "README's mask tour no longer matches: {line}"
+    );
+});
