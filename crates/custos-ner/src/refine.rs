@@ -28,7 +28,11 @@ const NOT_NAME: &str = "name names nachname vorname vollständiger nom prénom p
     address addr city zip postcode country holder cardholder customer user username nick nickname \
     kakao whatsapp telegram wechat weixin skype viber zalo signal line messenger instagram facebook \
     iban bic swift pan card visa ip id \
-    jour today heute aujourd'hui oggi hoy";
+    jour today heute aujourd'hui oggi hoy \
+    korean japanese chinese taiwanese american british english german french italian spanish dutch \
+    belgian swiss austrian australian canadian malaysian singaporean thai vietnamese indian russian \
+    european asian african deutsch français francais español espanol \
+    could would should might must shall client kunde kundin cliente seller buyer";
 
 /// Places that appear in shipping text next to names (cities, regions, countries)
 /// and are not in the feature city list: a span made only of these is no name.
@@ -41,7 +45,11 @@ const PLACES: &str = "hong kong kowloon macau macao taipei taichung kaohsiung si
     lisbon lisboa porto madrid barcelona valencia sevilla seville bilbao milan milano rome roma turin \
     torino naples napoli florence firenze venice venezia bologna genoa genova dublin cork belfast \
     copenhagen stockholm oslo helsinki athens taiwan japan korea china germany france spain italy \
-    austria switzerland netherlands belgium portugal canada australia england scotland wales ireland";
+    austria switzerland netherlands belgium portugal canada australia england scotland wales ireland \
+    asia europe africa america americas oceania texas california florida ohio georgia nevada oregon \
+    arizona alaska hawaii bavaria bayern selangor johor penang sabah sarawak kedah perak melaka \
+    malaysia indonesia thailand vietnam philippines india mexico brazil argentina chile russia \
+    ukraine poland turkey egypt nigeria kenya ghana usa uk eu";
 
 /// Latin words that may sit inside a name in lower case (`van`, `de la`, `bin`).
 const PARTICLES: &str =
@@ -295,6 +303,14 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
     if a >= b {
         return None;
     }
+    // Lower-case chat words (`anyone else`, `bei mir`) are no name.
+    if !any_cap && (a..b).all(|i| is_common_word(w(i))) {
+        return None;
+    }
+    // A particle before a listed given name is a preposition (`von Annika Kaiser`).
+    if b - a >= 3 && is_lower_word(w(a)) && is_particle(w(a)) && is_name_listed(w(a + 1)) {
+        a += 1;
+    }
     sp.start = toks[a].0;
     sp.end = toks[b - 1].1;
     // A handle (`pinky.lin`, `mia_88`) is no name.
@@ -452,7 +468,32 @@ fn person(chars: &[char], mut sp: Span, toks: &mut Vec<(usize, usize)>) -> Optio
         }
         sp.end = e;
     }
+    // A Latin given name with a Chinese name after it (`Derek邹`, `Jason 熊芷`): one
+    // name, when the Chinese part ends at a space, punctuation or the line end.
+    if b - a == 1 && is_cap_word(w(a)) && !is_upper_word(w(a)) && sp.end == toks[a].1 {
+        let mut p = sp.end;
+        if chars.get(p) == Some(&' ') {
+            p += 1;
+        }
+        if chars.get(p).is_some_and(|&c| is_surname_char(c)) {
+            let l = run(chars, p, is_cjk);
+            if (1..=3).contains(&l) && (p + l == n || !chars[p + l].is_alphanumeric()) {
+                sp.end = p + l;
+            }
+        }
+    }
     Some(sp)
+}
+
+/// Lower-case words of everyday chat in English, German and French.
+fn is_common_word(w: &[char]) -> bool {
+    let s: String = w.iter().map(|&c| lower(c)).collect();
+    COMMON_EN.split_ascii_whitespace().any(|x| x == s)
+        || "else anybody somebody bei mir dir uns ich du er sie es wir und oder mit für auf aus \
+            nach von zu zum zur noch schon auch nicht bitte danke je tu il elle nous vous et ou \
+            avec pour chez merci"
+            .split_ascii_whitespace()
+            .any(|x| x == s)
 }
 
 fn is_cn_numeral(c: char) -> bool {
@@ -602,7 +643,11 @@ fn grow_western(chars: &[char], sp: &mut Span) {
         .take_while(|c| c.is_ascii_digit())
         .count();
     let before = sp.end.checked_sub(tail_digits + 1).map(|i| chars[i]);
-    if !grown_postcode
+    // A postcode after a comma is European (`Lilas, 75011 Paris`), even when the
+    // loop above took it for a ZIP code.
+    let after_comma =
+        before == Some(' ') && sp.end >= tail_digits + 2 && chars[sp.end - tail_digits - 2] == ',';
+    if (!grown_postcode || after_comma)
         && (4..=5).contains(&tail_digits)
         && matches!(before, Some(' ' | ','))
         && chars.get(sp.end) == Some(&' ')
@@ -610,8 +655,34 @@ fn grow_western(chars: &[char], sp: &mut Span) {
         let p = sp.end + 1;
         let l = run(chars, p, |c| c.is_alphabetic() || c == '-');
         let w = &chars[p..p + l];
-        if l >= 2 && is_cap_word(w) && !is_not_name(w) {
+        if l >= 2 && is_cap_word(w) && !is_upper_word(w) && !is_not_name(w) {
             sp.end = p + l;
+        }
+    }
+    // A Dutch postcode (`1016 GV`) the city after it was left from.
+    {
+        let e = sp.end;
+        if e >= 8
+            && chars[e - 1].is_ascii_uppercase()
+            && chars[e - 2].is_ascii_uppercase()
+            && chars[e - 3] == ' '
+            && run(chars, e - 7, |c| c.is_ascii_digit()) == 4
+            && matches!(chars[e - 8], ' ' | ',')
+            && chars.get(e) == Some(&' ')
+        {
+            let p = e + 1;
+            let l = run(chars, p, |c| c.is_alphabetic() || c == '-');
+            let w = &chars[p..p + l];
+            if l >= 2 && is_cap_word(w) && !is_upper_word(w) && !is_not_name(w) {
+                sp.end = p + l;
+                // `Den Haag`, `Den Bosch`
+                if matches!(w, ['D', 'e', 'n']) && chars.get(sp.end) == Some(&' ') {
+                    let l2 = run(chars, sp.end + 1, |c| c.is_alphabetic());
+                    if l2 >= 2 && chars[sp.end + 1].is_uppercase() {
+                        sp.end += 1 + l2;
+                    }
+                }
+            }
         }
     }
     let _ = n;
@@ -661,6 +732,215 @@ fn grow_chinese(chars: &[char], sp: &mut Span) {
                 sp.end = e;
             }
         }
+    }
+}
+
+/// Grows a Japanese address over a `〒123-4567` postcode before it and over a town
+/// and a `3-28-10` block number after a ward or city it stops at.
+fn grow_japanese(chars: &[char], sp: &mut Span) {
+    let n = chars.len();
+    let mut s = sp.start;
+    if s > 0 && chars[s - 1] == ' ' {
+        s -= 1;
+    }
+    // The digits may come normalized (`〒1968813`), so count them, not their shape.
+    let k = chars[..s]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ' '))
+        .count();
+    let digits = chars[s - k..s]
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    if digits == 7 && s > k && chars[s - k - 1] == '〒' {
+        sp.start = s - k - 1;
+    }
+    if matches!(chars[sp.end - 1], '区' | '市' | '町' | '村' | '區') {
+        let l = run(chars, sp.end, is_cjk);
+        let p = sp.end + l;
+        if (1..=6).contains(&l) {
+            let mut e = p;
+            let mut groups = 0;
+            loop {
+                let d = run(chars, e, |c| c.is_ascii_digit());
+                if d == 0 || d > 4 {
+                    break;
+                }
+                e += d;
+                groups += 1;
+                if chars.get(e) == Some(&'-')
+                    && chars.get(e + 1).is_some_and(|c| c.is_ascii_digit())
+                {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            if groups >= 2 && (e == n || !chars[e].is_alphanumeric()) {
+                sp.end = e;
+            }
+        }
+    }
+}
+
+/// Extends an address back over a unit the model left out before it: a unit word,
+/// an id and a comma (`Flat B, `, `Room 1203, `, `Bât. C, `).
+fn unit_before(chars: &[char], sp: &mut Span) {
+    let s = sp.start;
+    if s < 4 || chars[s - 1] != ' ' || chars[s - 2] != ',' {
+        return;
+    }
+    let e = s - 2;
+    let idl = chars[..e]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '/')
+        .count();
+    if idl == 0 || idl > 5 || e < idl + 2 || chars[e - idl - 1] != ' ' {
+        return;
+    }
+    let mut ke = e - idl - 1;
+    if chars[ke - 1] == '.' {
+        ke -= 1;
+    }
+    let kl = chars[..ke]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphabetic() && !is_cjk(**c))
+        .count();
+    if kl == 0 {
+        return;
+    }
+    let kw: String = chars[ke - kl..ke].iter().map(|&c| lower(c)).collect();
+    if matches!(
+        kw.as_str(),
+        "flat"
+            | "room"
+            | "rm"
+            | "unit"
+            | "shop"
+            | "apt"
+            | "suite"
+            | "block"
+            | "blk"
+            | "bât"
+            | "bat"
+            | "bâtiment"
+            | "tower"
+            | "tor"
+            | "haus"
+    ) && (ke - kl == 0 || !chars[ke - kl - 1].is_alphanumeric() || is_cjk(chars[ke - kl - 1]))
+    {
+        sp.start = ke - kl;
+    }
+}
+
+/// Regions that end an address in Hong Kong, Singapore and Malaysia forms.
+const REGIONS: &[&str] = &[
+    "Hong Kong",
+    "HK",
+    "Kowloon",
+    "New Territories",
+    "Singapore",
+    "Malaysia",
+    "Selangor",
+    "Johor",
+    "Penang",
+    "Pulau Pinang",
+    "Sabah",
+    "Sarawak",
+    "Perak",
+    "Kedah",
+    "Melaka",
+    "Pahang",
+    "Negeri Sembilan",
+    "Wilayah Persekutuan",
+    "Macau",
+    "Macao",
+    "Taiwan",
+];
+
+/// Grows a Western address over a district and a region after it (`, Mong Kok, Hong
+/// Kong`, `, Singapore 687156`, `, Selangor`).
+fn grow_region(chars: &[char], sp: &mut Span) {
+    let n = chars.len();
+    for _ in 0..3 {
+        let mut p = sp.end;
+        if chars.get(p) != Some(&',') || chars.get(p + 1) != Some(&' ') {
+            return;
+        }
+        p += 2;
+        let region = REGIONS.iter().find_map(|r| {
+            let l = r.chars().count();
+            (starts_with(chars, p, r) && (p + l == n || !chars[p + l].is_alphanumeric()))
+                .then_some(l)
+        });
+        if let Some(l) = region {
+            let mut e = p + l;
+            if chars.get(e) == Some(&' ') {
+                let d = run(chars, e + 1, |c| c.is_ascii_digit());
+                if (5..=6).contains(&d) && (e + 1 + d == n || !chars[e + 1 + d].is_alphanumeric()) {
+                    e += 1 + d;
+                }
+            }
+            sp.end = e;
+            continue;
+        }
+        // A district of one to three capitalized words right before a region.
+        let mut q = p;
+        let mut words = 0;
+        while words < 3 {
+            let l = run(chars, q, |c| c.is_alphabetic());
+            if l < 2 || !chars[q].is_uppercase() {
+                break;
+            }
+            q += l;
+            words += 1;
+            if chars.get(q) == Some(&' ') && chars.get(q + 1).is_some_and(|c| c.is_uppercase()) {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        if words == 0 || chars.get(q) != Some(&',') || chars.get(q + 1) != Some(&' ') {
+            return;
+        }
+        let r = q + 2;
+        if REGIONS.iter().any(|x| starts_with(chars, r, x)) {
+            sp.end = q;
+            continue;
+        }
+        return;
+    }
+}
+
+/// Grows an address that ends a line over a `postcode city` next line
+/// (`Weidenring 60b` / `50667 Köln`).
+fn grow_next_line(chars: &[char], sp: &mut Span) {
+    let n = chars.len();
+    if chars.get(sp.end) != Some(&'\n') {
+        return;
+    }
+    let p = sp.end + 1;
+    let d = run(chars, p, |c| c.is_ascii_digit());
+    if !(4..=5).contains(&d) || chars.get(p + d) != Some(&' ') {
+        return;
+    }
+    let c0 = p + d + 1;
+    if !chars.get(c0).is_some_and(|c| c.is_uppercase()) {
+        return;
+    }
+    let mut e = c0;
+    while e < n && (chars[e].is_alphabetic() || matches!(chars[e], ' ' | '-' | '.' | '(' | ')')) {
+        e += 1;
+    }
+    while e > c0 && chars[e - 1] == ' ' {
+        e -= 1;
+    }
+    let words = chars[c0..e].iter().filter(|&&c| c == ' ').count() + 1;
+    if words <= 4 && (e == n || matches!(chars[e], '\n' | ',' | ';')) {
+        sp.end = e;
     }
 }
 
@@ -734,6 +1014,7 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         }
         if sp.end > sp.start {
             grow_chinese(chars, &mut sp);
+            grow_japanese(chars, &mut sp);
         }
     } else if !has_latin {
         // Digits and punctuation alone (`addr=2408:…`) name no street.
@@ -832,6 +1113,24 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
             sp.end = sp.start + k;
             trim_space(chars, &mut sp);
         }
+        // Lower-case words the model took in front of a house number (`changed to 7
+        // Tanners Lane`): start at the number.
+        {
+            let mut i = sp.start;
+            loop {
+                let l = run(chars, i, |c| c.is_alphabetic());
+                if l > 0 && chars[i].is_lowercase() && chars.get(i + l) == Some(&' ') {
+                    i += l + 1;
+                } else {
+                    break;
+                }
+            }
+            if i > sp.start && i < sp.end && chars[i].is_ascii_digit() {
+                sp.start = i;
+            }
+        }
+        // A unit before the street the model left out (`Flat B, 6/F, …`, `Bât. C, …`).
+        unit_before(chars, &mut sp);
         // A name before the address (`María Quintero, 27 Mill Lane`): start at the number.
         if let Some(k) = chars[sp.start..sp.end].iter().position(|&c| c == ',') {
             let head = &chars[sp.start..sp.start + k];
@@ -852,6 +1151,8 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
         }
         if sp.end > sp.start {
             grow_western(chars, &mut sp);
+            grow_region(chars, &mut sp);
+            grow_next_line(chars, &mut sp);
         }
         // A street needs a word (`9/F` alone is a floor).
         if !chars[sp.start..sp.end]
@@ -1686,5 +1987,77 @@ mod tests {
             .as_deref(),
             Some("55 Bay Shore Dr #12, Tampa, FL 33602")
         );
+    }
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::*;
+
+    fn grown(text: &str, kind: SpanKind, s: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let start = text[..text.find(s).unwrap()].chars().count();
+        let mut out = vec![Span {
+            kind,
+            start,
+            end: start + s.chars().count(),
+            probability: 0.9,
+        }];
+        refine(&chars, &mut out, 0);
+        out.first()
+            .map(|sp| chars[sp.start..sp.end].iter().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn address_edges() {
+        let a = SpanKind::Address;
+        let rows: &[(&str, &str, &str)] = &[
+            (
+                "send to 〒150-0002 大阪府北区梅田2-4-9",
+                "大阪府北区",
+                "〒150-0002 大阪府北区梅田2-4-9",
+            ),
+            (
+                "Retour : 8 allée des Pins, 69003 Lyon, merci",
+                "8 allée des Pins",
+                "8 allée des Pins, 69003 Lyon",
+            ),
+            (
+                "Lieferung an Birkenweg 3\n04109 Leipzig",
+                "Birkenweg 3",
+                "Birkenweg 3\n04109 Leipzig",
+            ),
+            (
+                "寄Room 12, 3/F, 88 Nathan Road, Yau Ma Tei, Kowloon，谢谢",
+                "3/F, 88 Nathan Road",
+                "Room 12, 3/F, 88 Nathan Road, Yau Ma Tei, Kowloon",
+            ),
+            (
+                "please move it to 12 Orchard Close, Leeds LS6 2AB",
+                "move it to 12 Orchard Close, Leeds LS6 2AB",
+                "12 Orchard Close, Leeds LS6 2AB",
+            ),
+            (
+                "Keizersgracht 12, 1015 CJ Den Bosch, tel",
+                "Keizersgracht 12, 1015 CJ",
+                "Keizersgracht 12, 1015 CJ Den Bosch",
+            ),
+        ];
+        for (t, s, want) in rows {
+            assert_eq!(grown(t, a, s), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn person_edges() {
+        let p = SpanKind::Person;
+        assert_eq!(
+            grown("Geld kam von Lena Brandt an", p, "von Lena Brandt"),
+            "Lena Brandt"
+        );
+        assert_eq!(grown("does anyone else see it", p, "anyone else"), "");
+        assert_eq!(grown("order for Korean buyers", p, "Korean"), "");
+        assert_eq!(grown("我同事 Kevin潘 也要", p, "Kevin"), "Kevin潘");
     }
 }
