@@ -132,9 +132,24 @@ pub(crate) fn parse_record(bytes: &[u8]) -> Result<Record<'_>, String> {
 
 /// The error line written in place of a rejected input line.
 #[derive(Serialize)]
-pub(crate) struct ErrorLine<'a> {
-    pub(crate) line: usize,
-    pub(crate) error: &'a str,
+struct ErrorLine<'a> {
+    line: usize,
+    error: &'a str,
+}
+
+/// Writes `{"line": N, "error": "..."}` in place of a rejected input line (without
+/// the line ending, like every other output line before it is ended).
+pub(crate) fn write_error_line(
+    out: &mut impl io::Write,
+    line: usize,
+    error: &str,
+) -> serde_json::Result<()> {
+    serde_json::to_writer(out, &ErrorLine { line, error })
+}
+
+/// Why a line over the byte limit was refused.
+pub(crate) fn too_long(bytes: usize, max: u64) -> String {
+    format!("line is {bytes} bytes, over the limit of {max} (raise it with --max-line-bytes)")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use custos_detect::{Detector, Finding, Scratch};
 use serde::Serialize;
 
-use crate::jsonl::{self, ErrorLine, LineReader, RawLine};
+use crate::jsonl::{self, LineReader, RawLine};
 
 /// How input lines are read.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -91,10 +91,7 @@ pub(crate) fn for_each_line(
     let mut number_text = String::new();
     while let Some((number, raw)) = reader.next_line(&mut buf).context("cannot read input")? {
         let parsed = match raw {
-            RawLine::TooLong { bytes } => Err(format!(
-                "line is {bytes} bytes, over the limit of {} (raise it with --max-line-bytes)",
-                input.max_line_bytes
-            )),
+            RawLine::TooLong { bytes } => Err(jsonl::too_long(bytes, input.max_line_bytes)),
             RawLine::Complete => match input.format {
                 InputFormat::Jsonl => jsonl::parse_record(&buf).map(|r| (r.id, r.text)),
                 InputFormat::Text => jsonl::utf8(&buf).map(|text| {
@@ -148,13 +145,7 @@ pub(crate) fn run(args: &DetectArgs) -> Result<usize> {
                         entities: findings,
                     },
                 )?,
-                Outcome::Rejected(reason) => serde_json::to_writer(
-                    &mut out,
-                    &ErrorLine {
-                        line: number,
-                        error: &reason,
-                    },
-                )?,
+                Outcome::Rejected(reason) => jsonl::write_error_line(&mut out, number, &reason)?,
             }
             out.write_all(b"\n")?;
             Ok(())

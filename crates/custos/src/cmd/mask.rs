@@ -10,7 +10,7 @@ use custos_detect::{Detector, Scratch};
 use serde::Serialize;
 
 use crate::cmd::detect::{for_each_line, InputArgs, InputFormat, Outcome};
-use crate::jsonl::{self, ErrorLine, LineReader, RawLine};
+use crate::jsonl::{self, LineReader, RawLine};
 
 /// The environment variable holding the tenant key (64 hex digits or base64 of 32 bytes).
 const KEY_ENV: &str = "CUSTOS_KEY";
@@ -153,22 +153,14 @@ fn mask_lines(
                     // fail closed: a line that cannot be masked is not let through
                     Err(e) => {
                         unmasked += 1;
-                        serde_json::to_writer(
+                        jsonl::write_error_line(
                             &mut *out,
-                            &ErrorLine {
-                                line: number,
-                                error: &format!("cannot mask this line: {e}"),
-                            },
+                            number,
+                            &format!("cannot mask this line: {e}"),
                         )?;
                     }
                 },
-                Outcome::Rejected(reason) => serde_json::to_writer(
-                    &mut *out,
-                    &ErrorLine {
-                        line: number,
-                        error: &reason,
-                    },
-                )?,
+                Outcome::Rejected(reason) => jsonl::write_error_line(&mut *out, number, &reason)?,
             }
             out.write_all(b"\n")?;
             Ok(())
@@ -187,10 +179,7 @@ fn mask_json_records(args: &MaskArgs, masker: &Masker<'_>, out: &mut impl Write)
     let mut rejected = 0;
     while let Some((number, raw)) = reader.next_line(&mut buf).context("cannot read input")? {
         let masked = match raw {
-            RawLine::TooLong { bytes } => Err(format!(
-                "line is {bytes} bytes, over the limit of {} (raise it with --max-line-bytes)",
-                args.input.max_line_bytes
-            )),
+            RawLine::TooLong { bytes } => Err(jsonl::too_long(bytes, args.input.max_line_bytes)),
             RawLine::Complete => jsonl::utf8(&buf)
                 .and_then(|line| {
                     serde_json::from_str::<serde_json::Value>(line)
@@ -213,13 +202,7 @@ fn mask_json_records(args: &MaskArgs, masker: &Masker<'_>, out: &mut impl Write)
             Ok(record) => serde_json::to_writer(&mut *out, &record)?,
             Err(reason) => {
                 rejected += 1;
-                serde_json::to_writer(
-                    &mut *out,
-                    &ErrorLine {
-                        line: number,
-                        error: &reason,
-                    },
-                )?;
+                jsonl::write_error_line(&mut *out, number, &reason)?;
             }
         }
         out.write_all(b"\n")?;
