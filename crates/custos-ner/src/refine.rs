@@ -491,7 +491,7 @@ fn is_common_word(w: &[char]) -> bool {
     COMMON_EN.split_ascii_whitespace().any(|x| x == s)
         || "else anybody somebody bei mir dir uns ich du er sie es wir und oder mit für auf aus \
             nach von zu zum zur noch schon auch nicht bitte danke je tu il elle nous vous et ou \
-            avec pour chez merci"
+            avec pour chez merci ma ta sa mon ton son voisine voisin amie ami copine"
             .split_ascii_whitespace()
             .any(|x| x == s)
 }
@@ -965,6 +965,18 @@ fn address(chars: &[char], mut sp: Span) -> Option<Span> {
                 trim_space(chars, &mut sp);
             } else {
                 break;
+            }
+        }
+        // A short field word after a space (`…人民路9号 备注`) is no part of it.
+        if let Some(k) = chars[sp.start..sp.end].iter().rposition(|&c| c == ' ') {
+            let k = sp.start + k;
+            let tail = &chars[k + 1..sp.end];
+            if k > sp.start
+                && (1..=3).contains(&tail.len())
+                && tail.iter().all(|&c| is_cjk(c))
+                && matches!(chars[k - 1], '号' | '號' | '室' | '楼' | '樓')
+            {
+                sp.end = k;
             }
         }
         // A verb or preposition the model took in front (`改成二七区…`, `寄到北京…`).

@@ -13,6 +13,7 @@ use crate::gazetteer::{
 use crate::SpanKind;
 
 mod cues;
+mod regions;
 mod wide;
 
 struct Builder {
@@ -2201,6 +2202,11 @@ pub fn synthetic(seed: u64, count: usize) -> Vec<Example> {
     let mut rng = Rng::new(seed ^ 0x2545_f491_4f6c_dd1d);
     for _ in 0..count / 8 {
         out.push(cues::cue_example(&mut rng));
+    }
+    // Region address forms and rarer Chinese names in context: a fourth stream.
+    let mut rng = Rng::new(seed ^ 0x6a09_e667_f3bc_c908);
+    for _ in 0..count / 25 {
+        out.push(regions::example(&mut rng));
     }
     out
 }
