@@ -49,6 +49,7 @@ mod openapi;
 mod routes;
 mod server;
 mod state;
+pub mod worker;
 
 pub use config::{Config, ENV_VARS};
 pub use engine::{Engine, PolicySource};
@@ -57,6 +58,7 @@ pub use metrics::Metrics;
 pub use openapi::document as openapi_document;
 pub use server::{shutdown_signal, Server};
 pub use state::AppState;
+pub use worker::{Worker, WorkerConfig, WorkerError, WorkerStats};
 
 /// The router of every route, with the layers: access log and metrics,
 /// panic catcher, timeout, body limit.

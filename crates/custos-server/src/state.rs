@@ -83,6 +83,14 @@ impl AppState {
         })
     }
 
+    /// State for the stream worker: the engine, metrics and work pool of
+    /// `config`, no HTTP and so no callers to check.
+    pub(crate) fn for_pipeline(engine: Arc<Engine>, config: &Config) -> Result<AppState, Error> {
+        let mut config = config.clone();
+        config.insecure_no_auth = true;
+        AppState::new(engine, &config, None)
+    }
+
     /// The metrics.
     pub fn metrics(&self) -> &Metrics {
         &self.inner.metrics

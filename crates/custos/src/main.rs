@@ -52,6 +52,12 @@ enum Command {
     /// Needs an API key store with at least one key (`custos keys create --role
     /// admin`), or --insecure-no-auth for a local demo.
     Serve(cmd::serve::ServeArgs),
+    /// Mask live-room messages from NATS JetStream: custos.raw.<room>.<kind> in,
+    /// custos.clean.<room>.<kind> out, dead letters on custos.dead.<room>.<kind>.
+    ///
+    /// Workers with the same --durable share the work; at-least-once, a raw
+    /// message is acknowledged only after its clean message is stored.
+    Worker(cmd::worker::WorkerArgs),
     /// Train the name and address model from labelled corpora and synthetic data.
     TrainNer(train::TrainArgs),
 }
@@ -86,6 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench(args) => cmd::bench::run(&args)?,
         Command::Serve(args) => cmd::serve::run(&args)?,
+        Command::Worker(args) => cmd::worker::run(&args)?,
         Command::TrainNer(args) => train::run(&args)?,
         Command::Keys(args) => cmd::keys::run(&args)?,
         Command::Policy(args) => return cmd::policy::run(&args),

@@ -86,7 +86,7 @@ pub(crate) struct CleanMessage {
 
 /// Checks a room name: it becomes part of a NATS subject, so letters, digits,
 /// `_` and `-` only.
-fn check_room(room: &str) -> Result<(), ApiError> {
+pub(crate) fn check_room(room: &str) -> Result<(), ApiError> {
     let ok = !room.is_empty()
         && room.len() <= MAX_ROOM
         && room
@@ -129,7 +129,29 @@ pub(crate) async fn message(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     check_room(&room)?;
-    let mut map = super::object(body.value, "a message object with a string \"id\"")?;
+    let default = custos_anonymize::View::PUBLIC_CHAT;
+    let view = ViewKey {
+        purpose: view.purpose.unwrap_or_else(|| default.purpose.to_owned()),
+        audience: view.audience.unwrap_or_else(|| default.audience.to_owned()),
+        region: view.region,
+    };
+    let clean = clean_message(&state, room, &view, body.value, body.bytes).await?;
+    Ok(Json(clean).into_response())
+}
+
+/// Cleans one message of a live room under `view`: the one code path of
+/// `POST /v1/streams/{room}/messages` and of the NATS stream worker
+/// ([`crate::worker`]). `bytes` is the message's size, which decides whether
+/// it is masked inline or on the work pool. `room` must have passed
+/// [`check_room`].
+pub(crate) async fn clean_message(
+    state: &AppState,
+    room: String,
+    view: &ViewKey,
+    value: Value,
+    bytes: usize,
+) -> Result<CleanMessage, ApiError> {
+    let mut map = super::object(value, "a message object with a string \"id\"")?;
     let id = match map.remove("id") {
         Some(Value::String(id)) => id,
         Some(_) => return Err(ApiError::bad_request("field \"id\" must be a string")),
@@ -145,16 +167,10 @@ pub(crate) async fn message(
             "a chat message needs a string field \"text\"",
         ));
     }
-    let default = custos_anonymize::View::PUBLIC_CHAT;
-    let view = ViewKey {
-        purpose: view.purpose.unwrap_or_else(|| default.purpose.to_owned()),
-        audience: view.audience.unwrap_or_else(|| default.audience.to_owned()),
-        region: view.region,
-    };
-    let masker = state.maskers().get(&view)?;
+    let masker = state.maskers().get(view)?;
     let masked = state
         .work()
-        .run(body.bytes, move || {
+        .run(bytes, move || {
             with_scratch(|scratch| masker.masker().mask_record(Value::Object(map), scratch))
         })
         .await?;
@@ -185,7 +201,7 @@ pub(crate) async fn message(
     };
     message.insert("id".to_owned(), Value::String(id.clone()));
     message.insert("kind".to_owned(), Value::String(kind.clone()));
-    Ok(Json(CleanMessage {
+    Ok(CleanMessage {
         room,
         id,
         kind,
@@ -194,7 +210,6 @@ pub(crate) async fn message(
         fields: masked.fields,
         text_fields: masked.text_fields,
     })
-    .into_response())
 }
 
 #[cfg(test)]

@@ -7,3 +7,4 @@ pub(crate) mod keys;
 pub(crate) mod mask;
 pub(crate) mod policy;
 pub(crate) mod serve;
+pub(crate) mod worker;
