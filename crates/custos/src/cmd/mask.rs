@@ -63,10 +63,11 @@ struct MaskedLine<'a> {
     entities: &'a [AppliedSpan],
 }
 
-/// The tenant key from --key-file or the environment, if any.
-fn load_keys(args: &MaskArgs) -> Result<Option<KeyRing>> {
+/// The tenant key from a key file or the `CUSTOS_KEY` environment variable, if any,
+/// named by `CUSTOS_KEY_NAME` (default `default`). Shared by mask, serve and worker.
+pub(crate) fn tenant_keys(key_file: Option<&std::path::Path>) -> Result<Option<KeyRing>> {
     let name = std::env::var(KEY_NAME_ENV).unwrap_or_else(|_| "default".to_owned());
-    let text = match &args.key_file {
+    let text = match key_file {
         Some(path) => std::fs::read_to_string(path)
             .with_context(|| format!("cannot read key file {}", path.display()))?,
         None => match std::env::var(KEY_ENV) {
@@ -97,7 +98,7 @@ pub(crate) fn run(args: &MaskArgs) -> Result<usize> {
         .min_score(args.min_score)
         .build()
         .context("cannot set up the detector")?;
-    let keys = load_keys(args)?;
+    let keys = tenant_keys(args.key_file.as_deref())?;
     let mut anonymizer = Anonymizer::new().with_reference_year(this_year());
     if let Some(keys) = &keys {
         anonymizer = anonymizer.with_keys(keys);

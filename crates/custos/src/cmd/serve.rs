@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use custos_anonymize::KeyRing;
 use custos_server::{AppState, Config, Engine, Server};
 use custos_store::{Authenticator, KeyAuthenticator, Location, Store};
 
@@ -92,21 +91,6 @@ fn resolve(args: &ServeArgs) -> Result<Config> {
 }
 
 /// The tenant key from key_file or CUSTOS_KEY, if any; never echoed.
-fn tenant_keys(config: &Config) -> Result<Option<KeyRing>> {
-    let name = std::env::var("CUSTOS_KEY_NAME").unwrap_or_else(|_| "default".to_owned());
-    let text = match &config.key_file {
-        Some(path) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read key file {}", path.display()))?,
-        None => match std::env::var("CUSTOS_KEY") {
-            Ok(text) => text,
-            Err(_) => return Ok(None),
-        },
-    };
-    KeyRing::from_text(&name, text.trim())
-        .map(Some)
-        .map_err(|e| anyhow::anyhow!("cannot use the tenant key {name:?}: {e}"))
-}
-
 /// The API key store's authenticator; refuses to start while it holds no key.
 async fn authenticator(
     config: &Config,
@@ -132,26 +116,15 @@ async fn authenticator(
     Ok(Arc::new(KeyAuthenticator::new(store)))
 }
 
-fn init_logs() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    // a second call (tests) keeps the first subscriber
-    let _ = tracing_subscriber::fmt()
-        .json()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
-}
-
 pub(crate) fn run(args: &ServeArgs) -> Result<()> {
     let config = resolve(args)?;
-    let keys = tenant_keys(&config)?;
+    let keys = crate::cmd::mask::tenant_keys(config.key_file.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        init_logs();
+        crate::cmd::init_logs();
         let auth = if config.insecure_no_auth {
             tracing::warn!(
                 "INSECURE: --insecure-no-auth is set; every route is open to anyone who can \

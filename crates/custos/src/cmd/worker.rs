@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use custos_anonymize::KeyRing;
 use custos_server::{Config, Engine, Worker, WorkerConfig};
 
 /// Consume raw messages from NATS JetStream and publish clean ones.
@@ -68,32 +67,6 @@ pub(crate) struct WorkerArgs {
     config: Option<PathBuf>,
 }
 
-/// The tenant key from key_file or CUSTOS_KEY, if any; never echoed.
-fn tenant_keys(config: &Config) -> Result<Option<KeyRing>> {
-    let name = std::env::var("CUSTOS_KEY_NAME").unwrap_or_else(|_| "default".to_owned());
-    let text = match &config.key_file {
-        Some(path) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read key file {}", path.display()))?,
-        None => match std::env::var("CUSTOS_KEY") {
-            Ok(text) => text,
-            Err(_) => return Ok(None),
-        },
-    };
-    KeyRing::from_text(&name, text.trim())
-        .map(Some)
-        .map_err(|e| anyhow::anyhow!("cannot use the tenant key {name:?}: {e}"))
-}
-
-fn init_logs() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .json()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
-}
-
 pub(crate) fn run(args: &WorkerArgs) -> Result<()> {
     let mut config = Config::from_file(args.config.as_deref())?;
     config.apply_env(std::env::vars())?;
@@ -116,14 +89,14 @@ pub(crate) fn run(args: &WorkerArgs) -> Result<()> {
         audience: args.audience.clone().unwrap_or(defaults.audience),
         region: args.region.clone(),
     };
-    let keys = tenant_keys(&config)?;
+    let keys = crate::cmd::mask::tenant_keys(config.key_file.as_deref())?;
     let engine = Arc::new(Engine::from_config(&config, keys)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        init_logs();
+        crate::cmd::init_logs();
         let worker = Worker::connect(engine, &config, &worker_config).await?;
         tracing::info!(
             nats = %worker_config.nats_url,
